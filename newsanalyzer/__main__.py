@@ -1,0 +1,5 @@
+"""`python -m newsanalyzer` runs the command line."""
+
+from newsanalyzer.cli import main
+
+main()

@@ -1,0 +1,202 @@
+"""The command line: parse options, read input, call `analyze`, render, exit.
+
+Only Click is imported at start-up; the NLP libraries and Rich load when a
+document is analysed or a table drawn, so `--help` and `--version` are fast.
+
+Exit status: 0 all documents analysed; 1 at least one input could not be
+read or analysed (the others still are, in order); 2 usage error;
+130 interrupted (Ctrl-C); a closed output pipe ends the process quietly like
+other Unix tools (status 141 from the shell).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+
+import click
+
+from newsanalyzer._version import __version__
+
+FORMATS = ("table", "json", "jsonl", "csv")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+FORMAT_HELP = (
+    "Output format: table (for people, the default), json (the contract object; an array when several "
+    "documents), jsonl (one object per line), csv (one row per quote, actor, sentence or token)."
+)
+EPILOG = """\b
+Input: files, folders (every *.txt inside, sorted), - for standard input,
+or JSON Lines files of {"id": ..., "text": ...} records (*.jsonl).
+Exit status: 0 ok, 1 some input could not be analysed, 2 usage error,
+130 interrupted."""
+
+
+def common_options(command):
+    """The input and output options every command shares."""
+
+    @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
+    @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help=FORMAT_HELP)
+    @click.option("--color/--no-color", "color", default=None, help="Force colour on or off (default: on for a terminal, off with NO_COLOR).")
+    @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
+    @click.option("--encoding", metavar="NAME", help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")
+    @click.option("--jsonl-input/--text-input", "jsonl", default=None, help="Read inputs as JSON Lines records (default: by the .jsonl/.ndjson extension).")
+    @functools.wraps(command)
+    def wrapper(**kwargs):
+        return command(**kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+@click.version_option(__version__, "-V", "--version", prog_name="newsanalyzer")
+def main() -> None:
+    """Who is quoted, what they said, and how each actor is portrayed in news articles.
+
+    \b
+    Examples:
+      newsanalyzer analyze article.txt
+      curl -s https://example.org/a.txt | newsanalyzer quotes --format csv > quotes.csv
+      newsanalyzer analyze --format jsonl corpus/ | jq '.quotes[] | .actor'
+    """
+    # A closed pipe (`| head`) ends us quietly, as it does grep or cat.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def _want_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def run(view: str, paths: tuple[str, ...], fmt: str, color: bool | None, quiet: bool, encoding: str | None, jsonl: bool | None) -> None:
+    """Analyse every input in order and render it; exit with the documented status."""
+    stdin_is_terminal = sys.stdin is None or sys.stdin.isatty()
+    if not paths:
+        if stdin_is_terminal:
+            raise click.UsageError("no input: give a file or folder, or pipe text in (use - for standard input)")
+        paths = ("-",)
+    if paths.count("-") > 1:
+        raise click.UsageError("standard input (-) can be read only once")
+
+    from newsanalyzer.inputs import InputProblem, UsageProblem, read_documents
+    from newsanalyzer.pipeline import Config, analyze
+    from newsanalyzer.render import make_renderer
+
+    config = Config(stages=("segment",)) if view == "tokens" else Config()
+    renderer = make_renderer(fmt, view, sys.stdout, color=_want_color(color))
+    failed = written = 0
+    try:
+        for item in read_documents(paths, encoding=encoding, jsonl=jsonl):
+            if isinstance(item, InputProblem):
+                _error(f"{item.id}: {item.message}")
+                failed += 1
+                continue
+            try:
+                analysis = analyze(item.text, config)
+            except RecursionError:  # pragma: no cover - a defensive net for pathological input
+                _error(f"{item.id}: could not be analysed (input too deeply nested)")
+                failed += 1
+                continue
+            renderer.document(item.id, analysis)
+            written += 1
+        renderer.close()
+    except UsageProblem as problem:
+        raise click.UsageError(str(problem)) from None
+    except KeyboardInterrupt:
+        _error(f"interrupted after {written} document{'s' if written != 1 else ''}")
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:
+        if getattr(error, "errno", None) is not None and sys.stdout is not None:
+            _error(f"cannot write output: {error.strerror or error}")
+            os._exit(EXIT_FAILED)  # stdout is unusable: skip the flush at exit
+        raise
+    if not quiet and failed:
+        _note(f"{failed} input{'s' if failed != 1 else ''} failed, {written} analysed")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _error(message: str) -> None:
+    click.echo(f"newsanalyzer: error: {message}", err=True)
+
+
+def _note(message: str) -> None:
+    click.echo(f"newsanalyzer: {message}", err=True)
+
+
+@main.command(epilog=EPILOG)
+@common_options
+def analyze(**options) -> None:
+    """Everything: a summary, the quotes and the actors of each article.
+
+    \b
+    Examples:
+      newsanalyzer analyze samples/china-russia-north-korea.txt
+      newsanalyzer analyze --format jsonl corpus/ > analysis.jsonl
+    """
+    run("analyze", **_run_args(options))
+
+
+@main.command(epilog=EPILOG)
+@common_options
+def quotes(**options) -> None:
+    """Who said what: each quote with its speaker, actor, kind, cue and tone.
+
+    \b
+    Examples:
+      newsanalyzer quotes article.txt
+      cat article.txt | newsanalyzer quotes --format csv > quotes.csv
+    """
+    run("quotes", **_run_args(options))
+
+
+@main.command(epilog=EPILOG)
+@common_options
+def actors(**options) -> None:
+    """The people, organisations, places and groups, and how each is portrayed.
+
+    \b
+    Example:
+      newsanalyzer actors --format csv article.txt
+    """
+    run("actors", **_run_args(options))
+
+
+@main.command(epilog=EPILOG)
+@common_options
+def sentiment(**options) -> None:
+    """The article's tone, sentence by sentence, and the sentiment by actor.
+
+    \b
+    Example:
+      newsanalyzer sentiment article.txt
+    """
+    run("sentiment", **_run_args(options))
+
+
+@main.command(epilog=EPILOG)
+@common_options
+def tokens(**options) -> None:
+    """Sentences and tagged tokens with their character offsets.
+
+    \b
+    Example:
+      newsanalyzer tokens --format jsonl article.txt | jq '.sentences[0].tokens'
+    """
+    run("tokens", **_run_args(options))
+
+
+def _run_args(options: dict) -> dict:
+    return {
+        "paths": options["paths"],
+        "fmt": options["fmt"],
+        "color": options["color"],
+        "quiet": options["quiet"],
+        "encoding": options["encoding"],
+        "jsonl": options["jsonl"],
+    }

@@ -1,0 +1,37 @@
+"""Word lists shipped in `newsanalyzer/data/`, loaded once on first use.
+
+A list file has one entry per line; blank lines and lines starting with `#`
+are ignored. A table file has tab-separated columns.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files("newsanalyzer").joinpath("data").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The entries of `data/<name>.txt` as a set."""
+    return frozenset(_lines(f"{name}.txt"))
+
+
+@cache
+def lower_words(name: str) -> frozenset[str]:
+    """The entries of `data/<name>.txt`, lower-cased, as a set."""
+    return frozenset(entry.lower() for entry in _lines(f"{name}.txt"))
+
+
+@cache
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """`data/<name>.tsv` as {first column: the other columns}."""
+    rows = {}
+    for line in _lines(f"{name}.tsv"):
+        key, *values = line.split("\t")
+        rows[key.strip()] = tuple(v.strip() for v in values)
+    return rows

@@ -1,0 +1,128 @@
+"""The immutable document model.
+
+Every span is a pair of character offsets into the original text (a Python
+`str` index, end exclusive), so `text[span.start:span.end] == span.text`
+always holds. Stages of the pipeline never modify a value; they return a new
+`Analysis` with more fields filled in (`dataclasses.replace`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LABELS = ("negative", "neutral", "positive")
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+ACTOR_TYPES = ("person", "organization", "place", "group", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    tag: str  # Penn Treebank part-of-speech tag
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Analysis.paragraphs
+    first_token: int  # tokens[first_token:end_token] are this sentence's
+    end_token: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentiment:
+    polarity: float  # -1 (negative) .. 1 (positive)
+    subjectivity: float  # 0 (objective) .. 1 (subjective)
+    label: str  # one of LABELS
+
+    @classmethod
+    def neutral(cls) -> Sentiment:
+        return cls(0.0, 0.0, "neutral")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the text that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int  # index into Analysis.sentences
+    kind: str  # "name", "alias", "pronoun" or "description"
+    polarity: float = 0.0  # sentiment toward the actor in this sentence
+    label: str = "neutral"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    type: str  # one of ACTOR_TYPES
+    mentions: tuple[Mention, ...]
+    quotes: int = 0
+    said: Sentiment = field(default_factory=Sentiment.neutral)
+    received: Sentiment = field(default_factory=Sentiment.neutral)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # one of QUOTE_KINDS
+    speaker: Span | None  # the mention the quote is attributed to
+    actor: str | None  # the resolved Actor.name
+    cue: Span | None  # the reporting verb or phrase
+    sentiment: Sentiment = field(default_factory=Sentiment.neutral)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    characters: int
+    words: int
+    sentences: int
+    paragraphs: int
+
+    @property
+    def reading_minutes(self) -> float:
+        return self.words / 230  # a typical adult reading speed for news
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    text: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    sentiment: Sentiment = field(default_factory=Sentiment.neutral)
+    sentence_sentiments: tuple[Sentiment, ...] = ()  # one per sentence
+
+    @property
+    def stats(self) -> Stats:
+        words = sum(1 for t in self.tokens if any(c.isalnum() for c in t.text))
+        return Stats(len(self.text), words, len(self.sentences), len(self.paragraphs))
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        s = self.sentences[index]
+        return self.tokens[s.first_token : s.end_token]

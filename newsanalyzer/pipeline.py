@@ -1,0 +1,76 @@
+"""The analysis pipeline: an ordered list of pure stages over an `Analysis`.
+
+Each stage reads some fields of the `Analysis` and returns a copy with more
+fields filled in; none changes its input, and none changes the text, so every
+span indexes the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from newsanalyzer.model import Analysis
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options of the analysis (every field has a sensible default)."""
+
+    neutral_band: float = 0.05  # |polarity| under this is labelled neutral
+    sentiment: bool = True  # score sentiment (quotes, mentions, actors, article)
+    stages: tuple[str, ...] = ("segment", "actors", "quotes", "sentiment")  # a prefix of STAGES
+
+
+def segment_stage(doc: Analysis, config: Config) -> Analysis:
+    """Reads text; adds paragraphs, sentences and tagged tokens."""
+    from newsanalyzer.segment import segment
+
+    paragraphs, sentences, tokens = segment(doc.text)
+    return replace(doc, paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens))
+
+
+def actors_stage(doc: Analysis, config: Config) -> Analysis:
+    """Reads sentences and tokens; adds actors with their mentions (pronouns resolved)."""
+    from newsanalyzer.actors import find_actors
+
+    return replace(doc, actors=find_actors(doc.text, doc.sentences, doc.tokens))
+
+
+def quotes_stage(doc: Analysis, config: Config) -> Analysis:
+    """Reads paragraphs, sentences, tokens and actors; adds quotes with speakers and cues."""
+    from newsanalyzer.quotes import find_quotes
+
+    return replace(doc, quotes=find_quotes(doc.text, doc.paragraphs, doc.sentences, doc.tokens, doc.actors))
+
+
+def sentiment_stage(doc: Analysis, config: Config) -> Analysis:
+    """Reads quotes, actors and sentences; adds sentiment to each and the article's tone."""
+    from newsanalyzer import sentiment
+
+    if not config.sentiment:
+        return replace(doc, actors=sentiment.aggregate(doc.actors, doc.quotes, config.neutral_band))
+    quotes = sentiment.score_quotes(doc.quotes, config.neutral_band)
+    actors = sentiment.score_mentions(doc.text, doc.sentences, doc.actors)
+    actors = sentiment.aggregate(actors, quotes, config.neutral_band)
+    per_sentence = sentiment.sentence_sentiments(doc.text, doc.sentences, config.neutral_band)
+    tone = sentiment.document_sentiment(per_sentence, config.neutral_band)
+    return replace(doc, quotes=quotes, actors=actors, sentiment=tone, sentence_sentiments=per_sentence)
+
+
+STAGES: dict[str, Callable[[Analysis, Config], Analysis]] = {
+    "segment": segment_stage,
+    "actors": actors_stage,
+    "quotes": quotes_stage,
+    "sentiment": sentiment_stage,
+}
+
+
+def analyze(text: str, config: Config | None = None) -> Analysis:
+    """Analyze one article. Pure: the same text and config give the same result."""
+    config = config or Config()
+    doc = Analysis(text=text)
+    for name, stage in STAGES.items():
+        if name in config.stages:
+            doc = stage(doc, config)
+    return doc
