@@ -55,7 +55,7 @@ def _is_headline(text: str, sentences: Sequence[Sentence], index: int, tokens: S
         not (0 <= k < len(sentences)) or sentences[k].paragraph != sentence.paragraph for k in (index - 1, index + 1)
     )
     words = [t.text for t in tokens[sentence.first_token : sentence.end_token] if t.text[:1].isalpha()]
-    if len(words) < 2 or text[sentence.end - 1] in ".?!\"”":
+    if len(words) < 2 or text[sentence.end - 1] in ".?!\"”:":
         return False
     if alone and len(words) <= 12:
         return True  # a short paragraph without final punctuation: a heading
@@ -97,6 +97,8 @@ def _split_at_connectors(tokens: Sequence[Token], run: _Run) -> list[_Run]:
         return [run]
     if any(w in lexicon.words("org_words") for w in words[inner[0] + 1 :]):
         return [run]
+    if all(words[k] not in {"and", "&"} for k in inner) and any(w in lexicon.words("org_words") for w in words):
+        return [run]  # `Ministry of Finance`, `Bank of America`
     if _strip_title(words)[0] > inner[0]:
         return [run]
     pieces, first = [], run.first
@@ -210,6 +212,14 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             if not words:
                 continue
             start, gender = _strip_title(words)
+            before = tokens[run.first - 1].text if run.first > sentence.first_token else ""
+            if not start and not gender and before in lexicon.table("honorifics"):
+                # `Ms.` opening a sentence is not tagged as part of the name
+                gender = lexicon.table("honorifics")[before][0].replace("-", "")
+                start = -1
+            if start == -1:
+                pending.append((run, 1, gender))
+                continue
             if start and start < len(words) and not _classify(words[start:]):
                 pending.append((_Run(run.first + start, run.end, index), 1, gender))  # titled: a person
                 continue

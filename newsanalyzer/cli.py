@@ -84,12 +84,15 @@ def run(view: str, paths: tuple[str, ...], fmt: str, color: bool | None, quiet: 
     if paths.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
 
+    from newsanalyzer import _light_imports
+
+    _light_imports.install()
     from newsanalyzer.inputs import InputProblem, UsageProblem, read_documents
     from newsanalyzer.pipeline import Config, analyze
     from newsanalyzer.render import make_renderer
 
     config = Config(stages=("segment",)) if view == "tokens" else Config()
-    renderer = make_renderer(fmt, view, sys.stdout, color=_want_color(color))
+    renderer = make_renderer(fmt, view, _output_stream(fmt), color=_want_color(color))
     failed = written = 0
     try:
         for item in read_documents(paths, encoding=encoding, jsonl=jsonl):
@@ -119,6 +122,24 @@ def run(view: str, paths: tuple[str, ...], fmt: str, color: bool | None, quiet: 
     if not quiet and failed:
         _note(f"{failed} input{'s' if failed != 1 else ''} failed, {written} analysed")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _output_stream(fmt: str):
+    """Machine formats are always UTF-8; tables follow the terminal, replacing what it cannot show."""
+    out = sys.stdout
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding in ("utf8", "utf8sig"):
+        return out
+    if fmt == "table":
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(errors="replace")
+        return out
+    if hasattr(out, "buffer"):
+        import io
+
+        out.flush()
+        return io.TextIOWrapper(out.buffer, encoding="utf-8", newline="", write_through=True)
+    return out
 
 
 def _error(message: str) -> None:

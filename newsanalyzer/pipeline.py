@@ -50,10 +50,10 @@ def sentiment_stage(doc: Analysis, config: Config) -> Analysis:
 
     if not config.sentiment:
         return replace(doc, actors=sentiment.aggregate(doc.actors, doc.quotes, config.neutral_band))
-    quotes = sentiment.score_quotes(doc.quotes, config.neutral_band)
+    quotes = sentiment.score_quotes(doc.quotes, doc.tokens, config.neutral_band)
     actors = sentiment.score_mentions(doc.text, doc.sentences, doc.actors)
     actors = sentiment.aggregate(actors, quotes, config.neutral_band)
-    per_sentence = sentiment.sentence_sentiments(doc.text, doc.sentences, config.neutral_band)
+    per_sentence = sentiment.sentence_sentiments(doc.sentences, doc.tokens, config.neutral_band)
     tone = sentiment.document_sentiment(per_sentence, config.neutral_band)
     return replace(doc, quotes=quotes, actors=actors, sentiment=tone, sentence_sentiments=per_sentence)
 

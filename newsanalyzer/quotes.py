@@ -21,6 +21,7 @@ Reads paragraphs, sentences, tagged tokens and actor mentions; adds quotes.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +36,9 @@ _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
 _BEFORE_OPENING = set(" \t([{—–-/:;,") | _OPENING
 _QUOTE_TOKENS = {"“", "”", '"', "«", "»", "„", "''", "``", "‘", "’", "'"}
+_STRONG_CUES = {"said", "says", "told", "added", "wrote", "tweeted"}  # cues whatever their tag
 _TYPE_PRIORITY = {"person": 0, "group": 1, "organization": 2, "other": 3, "place": 4}
+_MARK = re.compile("[“”\"«»„]|''")
 # A passage longer than this without a closing mark is a stray mark, not a quote.
 _MAX_UNCLOSED_CHARS = 4000
 
@@ -87,18 +90,25 @@ def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
     for p_index, paragraph in enumerate(paragraphs):
         start, end = paragraph.start, paragraph.end
         open_at = -1
-        i = start
-        while i < end:
-            ch = text[i]
-            width = 1
-            if ch == "'" and i + 1 < end and text[i + 1] == "'":
-                ch, width = '"', 2  # the New York Times' doubled apostrophes
+        for match in _MARK.finditer(text, start, end):
+            i = match.start()
+            ch = match.group()
+            width = len(ch)
+            if width == 2:
+                ch = '"'  # the New York Times' doubled apostrophes
             if open_at < 0:
                 opens = ch in _OPENING or (ch in _AMBIGUOUS | _CLOSING and _is_opening_straight(text, i, start, end))
                 if opens:
                     open_at = i + width
             else:
-                closes = ch in _CLOSING or ch in _AMBIGUOUS or (ch == "“" and text[open_at - 1] == "„")
+                after = text[i + width] if i + width < end else " "
+                closes = (
+                    ch in _CLOSING
+                    or ch in _AMBIGUOUS
+                    or (ch == "“" and text[open_at - 1] == "„")
+                    # a misprinted closing mark: `here,“ said Jim`
+                    or (ch in _OPENING and (after.isspace() or after in ".,;:") and text[i - 1] in ".,?!")
+                )
                 if closes:
                     if i > open_at:
                         passages.append(Passage(open_at, i, p_index, True))
@@ -107,7 +117,6 @@ def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
                     # a new opening mark while one is open: the first was never closed
                     passages.append(Passage(open_at, _trim_end(text, open_at, i), p_index, False))
                     open_at = i + width
-            i += width
         if open_at >= 0:
             content_end = _trim_end(text, open_at, end)
             reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _OPENING | _AMBIGUOUS
@@ -196,8 +205,10 @@ def _is_cue(ctx: _Context, k: int, lo: int) -> bool:
     word = token.text.lower()
     if word not in _cue_forms():
         return False
-    if not (token.tag.startswith("VB") or word in {"said", "says", "told", "added", "wrote", "tweeted"}):
-        return False
+    if not (token.tag.startswith("VB") or word in _STRONG_CUES):
+        before = lexicon.table("pronouns").get(ctx.tokens[k - 1].text.lower()) if k > lo else None
+        if not (before and before[1] == "subject"):
+            return False
     if ctx.in_quote(token.start) is not None:
         return False
     prev = ctx.tokens[k - 1].text.lower() if k > lo else ""
@@ -278,6 +289,15 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
         start += 1
     if start == end:
         return None, k
+    if (
+        start - 2 >= lo
+        and ctx.tokens[start - 1].tag == "IN"
+        and start - 2 in ctx.mention_of
+        and not any(m in ctx.mention_of for m in range(start, end))
+    ):
+        s, e, actor, _ = ctx.mention_of[start - 2]
+        first = bisect.bisect_left(ctx.token_starts, s)
+        return (Span(s, e, ctx.text[s:e]), actor), first
     return _speaker_in(ctx, start, end), start
 
 
@@ -369,8 +389,28 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     prev = k - 1
     while prev >= lo and tokens[prev].tag == "RB":
         prev -= 1
-    inverted = prev >= lo and (tokens[prev].text == "," or ctx.is_quote_mark(prev)) and k + 1 < hi and (
-        tokens[k + 1].tag.startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of
+    word = tokens[k].text.lower()
+    participle = word.endswith("ing")
+    if participle and prev >= lo and (tokens[prev].text == "," or ctx.is_quote_mark(prev)):
+        # `..., saying the city embodied ...`: the main clause's subject speaks
+        subject = _clause_subject(ctx, lo, prev)
+        if subject is None:
+            return None
+        start = k + 1
+        while start < hi and tokens[start].text.lower() in {"that", ":", ","}:
+            start += 1
+        content = _content_span(ctx, start, hi)
+        if content is None:
+            return None
+        return _Attribution(content[0], content[1], subject[0], cue, subject[1])
+    clause_before = any(tokens[m].tag.startswith(("VB", "MD")) or ctx.is_quote_mark(m) for m in range(lo, max(lo, prev)))
+    inverted = (
+        not participle
+        and word not in lexicon.lower_words("addressee_cues")
+        and prev >= lo
+        and (ctx.is_quote_mark(prev) or tokens[prev].text == "," and clause_before)
+        and k + 1 < hi
+        and (tokens[k + 1].tag.startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of)
     )
     if inverted:
         found, np_end = _speaker_after(ctx, k, hi)
@@ -442,6 +482,386 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
 
 
 # ---------------------------------------------------------------------------
+# 2b. Quoted passages framed by an attribution (`“A,” he said`, `X said: “A”`)
+# ---------------------------------------------------------------------------
+
+_NP_TAGS = ("NN", "JJ", "DT", "CD", "POS", "PRP", "PRP$", "NNP")
+_NP_TEXT = {"-", "&", "'s", "’s", ".", "(", ")", "’", "'"}
+_PREPOSITIONS = {"of", "for", "at", "with", "from", "in", "on", "to", "and"}
+_NOT_SPEECH = frozenset(
+    "is was are were be been am has had have do does did got get gets ended began made came went".split()
+)
+_SENTENCE_END = {".", "?", "!"}
+_NO_SPEAKER = Span(-1, -1, "")  # a frame that names no speaker (a passive cue)
+_MAX_FRAME = 30  # tokens looked at on either side of a passage
+
+
+def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
+    """Token k reports speech: a reporting verb or, when `loose`, any finite verb."""
+    token = ctx.tokens[k]
+    word = token.text.lower()
+    if word in _cue_forms() and (token.tag.startswith("VB") or word in _STRONG_CUES):
+        return True
+    return loose and token.tag in {"VBD", "VBZ"} and word not in _NOT_SPEECH
+
+
+def _is_np_token(ctx: _Context, k: int) -> bool:
+    t = ctx.tokens[k]
+    return t.tag.startswith(_NP_TAGS) or k in ctx.mention_of or t.text in _NP_TEXT
+
+
+def _head_speaker(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None:
+    """The speaker named by the noun phrase tokens[a:b]: the mention that ends
+    its core (before any `of`/`for` complement), else the core phrase itself."""
+    while a < b and ctx.tokens[a].text in {",", "—", "-", "–"}:
+        a += 1
+    core_end = a
+    while core_end < b and ctx.tokens[core_end].text not in {",", "("}:
+        word = ctx.tokens[core_end].text
+        if word.lower() in _PREPOSITIONS and (core_end == a or not ctx.tokens[core_end - 1].text[:1].isupper()):
+            break  # `a spokesman for the ministry`, but `Secretary of State X`
+        core_end += 1
+    if core_end == a:
+        return None
+    last = core_end - 1
+    while last > a and ctx.tokens[last].text in _NP_TEXT:
+        last -= 1
+    mention = ctx.mention_of.get(last)
+    if mention is not None:
+        s, e, actor, _ = mention
+        return Span(s, e, ctx.text[s:e]), actor
+    if not any(ctx.tokens[k].tag.startswith(("NN", "PRP")) for k in range(a, core_end)) and not (
+        ctx.tokens[a].tag == "DT" and core_end - a >= 2 and ctx.tokens[core_end - 1].tag.startswith(("JJ", "CD"))
+    ):
+        return None
+    # a description: `a spokesperson for the ministry`, `the 46-year-old`
+    end = b
+    while end > a and ctx.tokens[end - 1].text in {",", "—", "-", "–", "("}:
+        end -= 1
+    end = min(end, a + 12)
+    s, e = ctx.tokens[a].start, ctx.tokens[end - 1].end
+    return Span(s, e, ctx.text[s:e]), None
+
+
+def _subject_np(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None:
+    """tokens[a:b] is a subject noun phrase, possibly with an appositive
+    (`Sarandon, 69,` / `Gary Samore, former coordinator for ...,`)."""
+    if b <= a or b - a > 25:
+        return None
+    comma = next((k for k in range(a, b) if ctx.tokens[k].text == ","), b)
+    head_end = comma
+    if head_end - a > 8:
+        return None
+    for k in range(a, head_end):
+        if not (_is_np_token(ctx, k) or ctx.tokens[k].text.lower() in {"of", "for", "at"} and k > a):
+            return None
+    if comma < b and ctx.tokens[b - 1].text != ",":
+        return None  # `X, who ..., said`: the appositive must close with a comma
+    return _head_speaker(ctx, a, head_end)
+
+
+def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] | None:
+    """The subject noun phrase that ends just before verb v (auxiliaries and
+    adverbs skipped), with an appositive between commas allowed:
+    `Gary Samore, former coordinator ..., said`."""
+    tokens = ctx.tokens
+    skip = lexicon.lower_words("cue_skip_before")
+    end = v
+    while end > lo and (tokens[end - 1].text.lower() in skip or tokens[end - 1].tag == "RB"):
+        end -= 1
+    if end > lo and tokens[end - 1].text == ",":
+        m = end - 2
+        while m >= lo and m > end - 25 and tokens[m].text != "," and not ctx.is_quote_mark(m):
+            m -= 1
+        if m < lo or tokens[m].text != ",":
+            return None
+        appositive = (m + 1, end - 1)
+        end = m
+    else:
+        appositive = None
+    start = end
+    while start > lo:
+        t = tokens[start - 1]
+        if _is_np_token(ctx, start - 1):
+            start -= 1
+        elif t.text.lower() in {"of", "for"} and start - 2 >= lo and _is_np_token(ctx, start - 2) and start < end:
+            start -= 1
+        else:
+            break
+    if start == end or end - start > 12:
+        return None
+    before = tokens[start - 1] if start > lo else None
+    if before is not None and not (before.text in {",", ";", "—", "–", ":", "(", "-"} or before.tag in {"CC", "IN", "RB", "WRB"} or ctx.is_quote_mark(start - 1)):
+        return None
+    if appositive is not None:
+        named = _appositive_name(ctx, start, end, appositive[1])
+        if named is not None:
+            return named
+    return _head_speaker(ctx, start, end)
+
+
+def _appositive_name(ctx: _Context, head_start: int, head_end: int, close: int) -> tuple[Span, str | None] | None:
+    """`the union’s president, Jane Doe, said`: a description whose appositive
+    (tokens[head_end + 1:close]) is a person's name names the speaker."""
+    if any(ctx.mention_of.get(m, (0, 0, "", ""))[3] == "person" for m in range(head_start, head_end)):
+        return None
+    first = head_end + 1
+    if close - first < 1 or close - first > 5:
+        return None
+    mention = ctx.mention_of.get(close - 1)
+    if mention is None or mention[3] != "person" or ctx.mention_of.get(first) != mention:
+        return None
+    s, e, actor, _ = mention
+    return Span(s, e, ctx.text[s:e]), actor
+
+
+def _passive(ctx: _Context, lo: int, v: int) -> bool:
+    """`Blumenthal was asked`: a participle after a form of `be`."""
+    m = v - 1
+    while m >= lo and ctx.tokens[m].tag == "RB":
+        m -= 1
+    return ctx.tokens[v].tag in {"VBN", "VBD"} and m >= lo and ctx.tokens[m].text.lower() in _BE
+
+
+def _clause_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, int] | None:
+    """The subject of the clause in tokens[lo:hi]: the noun phrase before its
+    first finite verb (`Hillary Clinton’s aide rallied supporters, saying`),
+    with the index of that verb."""
+    for v in range(hi - 1, lo - 1, -1):
+        t = ctx.tokens[v]
+        if t.tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
+            continue
+        if t.tag == "VBN" and (v == lo or not _is_np_token(ctx, v - 1)):
+            continue  # a participle after an auxiliary, not a mis-tagged past tense
+        found = _subject_before(ctx, lo, v)
+        if found is not None and _speaker_like(ctx, found[0], found[1]):
+            return found[0], found[1], v
+    return None
+
+
+def _speaker_like(ctx: _Context, span: Span, actor: str | None) -> bool:
+    """A person, group or organisation mention, a pronoun, or a speaker noun."""
+    k = bisect.bisect_left(ctx.token_starts, span.end) - 1
+    if k < 0:
+        return False
+    t = ctx.tokens[k]
+    mention = ctx.mention_of.get(k)
+    if mention and mention[3] in {"person", "group", "organization"}:
+        return True
+    pronoun = lexicon.table("pronouns").get(t.text.lower())
+    return bool(pronoun and pronoun[1] == "subject") or t.text.lower() in lexicon.lower_words("speaker_nouns")
+
+
+def _passage_marks(ctx: _Context, passage: Passage) -> tuple[int, int]:
+    """(index of the first token after the opening mark's token, index of the
+    first token after the closing mark), both token indices."""
+    first = bisect.bisect_left(ctx.token_starts, passage.start)
+    after = bisect.bisect_left(ctx.token_starts, passage.end)
+    if passage.closed and after < len(ctx.tokens) and ctx.is_quote_mark(after):
+        after += 1
+    return first, after
+
+
+def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str | None, Span] | None:
+    """`,” Zucker said during ...` / `,” said Ken Gause, director of ...`."""
+    tokens = ctx.tokens
+    while k < hi and tokens[k].text in {",", "—", "–", "-"}:
+        k += 1
+    limit = min(hi, k + 16)
+    # inverted: `said the 46-year-old`
+    j = k
+    while j < limit and tokens[j].tag == "RB":
+        j += 1
+    if j < limit and _frame_verb(ctx, j, loose) and j + 1 < hi:
+        np_end = _noun_phrase_end(ctx, j + 1, hi)
+        if np_end > j + 1:
+            found = _head_speaker(ctx, j + 1, np_end)
+            if found is not None:
+                return found[0], found[1], Span(tokens[j].start, tokens[j].end, tokens[j].text)
+    # subject first: `Zucker said`, `Sarandon, 69, told`, `he later added`
+    skip = lexicon.lower_words("cue_skip_before")
+    head_end = k
+    while head_end < hi and head_end - k < 8 and _is_np_token(ctx, head_end):
+        head_end += 1
+    if head_end > k and head_end < hi and tokens[head_end].text == ",":
+        # an appositive up to the comma before the verb
+        for c in range(head_end + 1, min(hi, head_end + 40)):
+            if ctx.is_quote_mark(c) or tokens[c].text in _SENTENCE_END:
+                break
+            if tokens[c].text != ",":
+                continue
+            v = c + 1
+            while v < hi and tokens[v].tag == "RB":
+                v += 1
+            if v < hi and _frame_verb(ctx, v, loose) and v not in ctx.mention_of:
+                found = _appositive_name(ctx, k, head_end, c) or _head_speaker(ctx, k, head_end)
+                if found is not None:
+                    return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
+                break
+    for v in range(k + 1, limit):
+        if ctx.is_quote_mark(v) or tokens[v].text in _SENTENCE_END:
+            return None
+        if not _frame_verb(ctx, v, loose):
+            continue
+        if v in ctx.mention_of:
+            continue
+        end = v
+        while end > k and (tokens[end - 1].text.lower() in skip or tokens[end - 1].tag == "RB"):
+            end -= 1
+        found = _subject_np(ctx, k, end)
+        if found is None:
+            return None
+        return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
+    return None
+
+
+def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Span] | None:
+    """`Ryan said, “` / `Trump told reporters: “` / `Continued Stone: “` /
+    `Republican pollster Daron Shaw: “` / `..., saying, “`: tokens[lo:k] end
+    just before the opening mark."""
+    tokens = ctx.tokens
+    end = k
+    punct = None
+    if end > lo and tokens[end - 1].text in {",", ":", "—", "–"}:
+        punct = tokens[end - 1].text
+        end -= 1
+    if end <= lo:
+        return None
+    adjuncts = lexicon.lower_words("attribution_adjuncts")
+    skip = lexicon.lower_words("cue_skip_before")
+    # the cue, possibly followed by adjuncts (`said in a statement on Tuesday`)
+    v = end - 1
+    steps = 0
+    if punct == ":" and tokens[v].tag in {"VBD", "VBZ"} and _frame_verb(ctx, v, True):
+        found = _subject_before(ctx, lo, v)  # `17-year-old Jared Potts echoed:`
+        if found is not None:
+            return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
+    while v >= lo and steps < 10 and not _frame_verb(ctx, v, False):
+        t = tokens[v]
+        if not (t.text.lower() in adjuncts or t.tag.startswith(("NN", "IN", "DT", "CD", "JJ", "PRP", "POS", "RP", "RB")) or v in ctx.mention_of or t.text in _NP_TEXT):
+            v = -1
+            break
+        v -= 1
+        steps += 1
+    if v >= lo and punct is None and any(tokens[m].text.lower() != "that" for m in range(v + 1, end)):
+        v = -1  # `Cruz says his “friend”`: the quote is inside the reported clause
+    if v >= lo and steps < 10 and _frame_verb(ctx, v, False):
+        cue = Span(tokens[v].start, tokens[v].end, tokens[v].text)
+        if tokens[v].tag == "VBG" or tokens[v].text.lower().endswith("ing"):
+            # `..., saying, “`: the subject of the main clause speaks
+            if v + 1 >= end:
+                subject = _clause_subject(ctx, lo, v)
+                if subject is not None:
+                    return subject[0], subject[1], cue
+            return None
+        if _passive(ctx, lo, v):
+            return _NO_SPEAKER, None, cue  # `Blumenthal was asked, “`
+        found = _subject_before(ctx, lo, v)
+        if found is not None:
+            return found[0], found[1], cue
+        # inverted: `Continued Stone: “`, `said Smith, “`, `Said Jane Doe, who ..., “`
+        if v + 1 < end and (v == lo or tokens[v - 1].text in {",", ";", ":"}):
+            head_end = v + 1
+            while head_end < end and _is_np_token(ctx, head_end):
+                head_end += 1
+            if head_end == end or tokens[head_end].text == ",":
+                found = _head_speaker(ctx, v + 1, head_end)
+                if found is not None:
+                    return found[0], found[1], cue
+        return None
+    if punct == ":":
+        # a colon after a name: `Republican pollster Daron Shaw: “`
+        mention = ctx.mention_of.get(end - 1)
+        m = end - 1
+        while m > lo and (_is_np_token(ctx, m - 1) and tokens[m - 1].tag != "PRP"):
+            m -= 1
+        alone = m == lo or tokens[m - 1].text in {"-", "—", "–"}
+        if alone and mention and mention[3] in {"person", "group", "organization"} and tokens[end - 1].tag != "PRP":
+            s, e, actor, _ = mention
+            colon = tokens[end]
+            return Span(s, e, ctx.text[s:e]), actor, Span(colon.start, colon.end, colon.text)
+    return None
+
+
+def _attribute_passages(
+    ctx: _Context, sentences: Sequence[Sentence], paragraphs: Sequence[Paragraph]
+) -> tuple[dict[Passage, tuple[Span, str | None, Span]], dict[Passage, int]]:
+    """Passages that open a sentence (or follow an introducing clause) with
+    the speaker and cue that frame them; and the passages embedded in a
+    sentence, with the index of the sentence's first token in the frame."""
+    found: dict[Passage, tuple[Span, str | None, Span]] = {}
+    embedded: dict[Passage, int] = {}
+    sentence_starts = [s.first_token for s in sentences]
+    previous_close = -1  # token index after the previous passage's closing mark
+    for passage in ctx.passages:
+        if passage.single:
+            continue
+        first, after = _passage_marks(ctx, passage)
+        open_mark = first - 1 if first > 0 and ctx.is_quote_mark(first - 1) else first
+        s_index = max(0, bisect.bisect_right(sentence_starts, open_mark) - 1)
+        lo = max(sentences[s_index].first_token if sentences else 0, previous_close, open_mark - _MAX_FRAME)
+        if previous_close > lo - 1 and previous_close <= open_mark:
+            lo = max(lo, previous_close)
+        p_start = paragraphs[passage.paragraph].start
+        while lo < open_mark and ctx.tokens[lo].start < p_start:
+            lo += 1
+        before_words = any(any(c.isalnum() for c in ctx.tokens[m].text) for m in range(lo, open_mark))
+        result = None
+        intro = _before_frame(ctx, lo, open_mark) if before_words else None
+        inner = ctx.text[passage.start : passage.end].rstrip()
+        if before_words and intro is None:
+            s_lo = sentences[s_index].first_token if sentences else 0
+            while s_lo < open_mark and ctx.tokens[s_lo].start < p_start:
+                s_lo += 1
+            embedded[passage] = max(s_lo, open_mark - 60)
+        elif intro is not None and inner[-1:] not in {",", "—", "–"}:
+            result = intro  # `X said, “A.”`: what follows is another sentence
+        else:
+            if passage.closed and after < len(ctx.tokens):
+                a_index = max(0, bisect.bisect_right(sentence_starts, after) - 1)
+                hi = sentences[a_index].end_token if sentences else len(ctx.tokens)
+                p_end = paragraphs[passage.paragraph].end
+                hi = min(hi, after + _MAX_FRAME)
+                while hi > after and ctx.tokens[hi - 1].start >= p_end:
+                    hi -= 1
+                loose = not before_words and inner[-1:] in {",", "?", "!", "—", "–"}
+                result = _after_frame(ctx, after, hi, loose)
+            if result is None:
+                result = intro
+        if result is None and not before_words:
+            result = _colon_intro(ctx, sentences, s_index, open_mark)
+        if result is None and before_words and open_mark > lo and ctx.tokens[open_mark - 1].text == ":":
+            result = _colon_subject(ctx, lo, open_mark - 1)
+            if result is not None:
+                embedded.pop(passage, None)
+        if result is not None:
+            found[passage] = result
+        previous_close = after
+    return found, embedded
+
+
+def _colon_intro(ctx: _Context, sentences: Sequence[Sentence], s_index: int, open_mark: int) -> tuple[Span, str | None, Span] | None:
+    """A passage that opens its sentence after one ending in a colon (`Dr. Ward stated:`)."""
+    k = open_mark - 1
+    if k < 0 or ctx.tokens[k].text != ":":
+        return None
+    index = s_index if sentences[s_index].first_token <= k else s_index - 1
+    while index > 0 and sentences[index].first_token > k:
+        index -= 1
+    lo = max(sentences[index].first_token, k - _MAX_FRAME)
+    return _before_frame(ctx, lo, k + 1) or _colon_subject(ctx, lo, k)
+
+
+def _colon_subject(ctx: _Context, lo: int, colon: int) -> tuple[Span, str | None, Span] | None:
+    """`President Clinton released the following statement:` -> its subject."""
+    subject = _clause_subject(ctx, lo, colon)
+    if subject is None:
+        return None
+    mark = ctx.tokens[colon]
+    return subject[0], subject[1], Span(mark.start, mark.end, mark.text)
+
+
+# ---------------------------------------------------------------------------
 # 3. and 4. Quotes from attributions and passages
 # ---------------------------------------------------------------------------
 
@@ -482,11 +902,22 @@ def find_quotes(
     ctx = _Context(text, tokens, actors, passages)
     quotes: list[Quote] = []
     covered: set[Passage] = set()
+    framed, embedded = _attribute_passages(ctx, sentences, paragraphs)
+    framed_cues = {cue.start for _, _, cue in framed.values()}
+    for passage, (speaker, actor, cue) in framed.items():
+        speaker = None if speaker is _NO_SPEAKER else speaker
+        quotes.append(Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", speaker, actor, cue))
+        covered.add(passage)
     for sentence in sentences:
         for attribution in _attributions_in_sentence(ctx, sentence):
+            if attribution.cue is not None and attribution.cue.start in framed_cues:
+                continue
             for kind, start, end in _kind_and_span(ctx, attribution):
+                inside = [p for p in passages if p.start < end and p.end > start and not p.single]
+                if kind == "direct" and all(p in framed for p in inside):
+                    continue
                 quotes.append(Quote(start, end, text[start:end], kind, attribution.speaker, attribution.actor, attribution.cue))
-                covered.update(p for p in passages if p.start < end and p.end > start)
+                covered.update(inside)
 
     # Passages no cue claimed: a quote running on from the previous one, or unattributed.
     by_start = sorted(quotes, key=lambda q: q.start)
@@ -503,22 +934,71 @@ def find_quotes(
                 previous = q if q_paragraph >= passage.paragraph - 1 else None
                 break
             k -= 1
-        if previous is not None and previous.speaker is not None:
-            quote = Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", previous.speaker, previous.actor, None)
+        subject = None
+        if passage in embedded:
+            # `Moore thanked him for “...”`: the subject of the sentence speaks
+            first, _ = _passage_marks(ctx, passage)
+            subject = _clause_subject(ctx, embedded[passage], first)
+            if subject is not None and not _speaker_like(ctx, subject[0], subject[1]):
+                subject = None
+        if subject is not None:
+            verb = tokens[subject[2]]
+            quote = Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", subject[0], subject[1], Span(verb.start, verb.end, verb.text))
+        elif (previous is None or previous.speaker is None) and (following := _following(passage, framed, passages, paragraphs)):
+            # a quote paragraph whose attribution comes with the next one
+            speaker, actor, cue = following
+            quote = Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", speaker, actor, cue)
+        elif previous is not None and previous.speaker is not None:
+            quote = Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", previous.speaker, previous.actor, previous.cue)
         elif _word_count(text[passage.start : passage.end]) >= 6:
             quote = Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", None, None, None)
         else:
             continue  # a short unattributed phrase in marks: a title or scare quotes
         quotes.append(quote)
-        bisect.insort(by_start, quote, key=lambda q: q.start)
-        starts = [q.start for q in by_start]
+        index = bisect.bisect_right(starts, quote.start)
+        by_start.insert(index, quote)
+        starts.insert(index, quote.start)
     quotes.sort(key=lambda q: (q.start, q.end))
     return tuple(_dedupe(quotes))
 
 
+def _following(
+    passage: Passage,
+    framed: dict[Passage, tuple[Span, str | None, Span]],
+    passages: list[Passage],
+    paragraphs: Sequence[Paragraph],
+) -> tuple[Span, str | None, Span] | None:
+    """The frame of the passage that opens the next paragraph, when this
+    passage fills its own paragraph to the end."""
+    if passage.end < _trim_end_plain(paragraphs[passage.paragraph]) - 2:
+        return None
+    k = bisect.bisect_right(passages, passage.start, key=lambda p: p.start)
+    while k < len(passages) and passages[k].single:
+        k += 1
+    if k >= len(passages):
+        return None
+    nxt = passages[k]
+    if nxt.paragraph != passage.paragraph + 1 or nxt.start > paragraphs[nxt.paragraph].start + 2:
+        return None
+    frame = framed.get(nxt)
+    if frame is None or frame[0] is _NO_SPEAKER:
+        return None
+    return frame
+
+
+def _trim_end_plain(paragraph: Paragraph) -> int:
+    return paragraph.end
+
+
 def _paragraph_of(paragraphs: Sequence[Paragraph], position: int) -> int:
-    starts = [p.start for p in paragraphs]
-    return max(0, bisect.bisect_right(starts, position) - 1)
+    lo, hi = 0, len(paragraphs)
+    while lo < hi:  # the last paragraph starting at or before position
+        mid = (lo + hi) // 2
+        if paragraphs[mid].start <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(0, lo - 1)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -3,7 +3,8 @@
 Reads sentences, tokens, actors and quotes; adds sentiment values.
 
 - A quote's sentiment, and the article's tone (the mean over its sentences),
-  come from TextBlob's `PatternAnalyzer`, whose lexicon ships with textblob.
+  come from the lexicon of TextBlob's `PatternAnalyzer` (it ships with
+  textblob), applied to our tokens.
 - The sentiment toward an actor in a mention's sentence comes from
   `target_sentiment.score_targets`, a linear model over the words around the
   mention, trained on NewsMTSC and shipped as weights in `data/`.
@@ -13,13 +14,14 @@ Reads sentences, tokens, actors and quotes; adds sentiment values.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from statistics import fmean
 
-from newsanalyzer.model import Actor, Quote, Sentence, Sentiment
+from newsanalyzer.model import Actor, Quote, Sentence, Sentiment, Token
 
 NEUTRAL_BAND = 0.05  # |polarity| below this is neutral
 
@@ -33,18 +35,23 @@ def label_for(polarity: float, band: float = NEUTRAL_BAND) -> str:
 
 
 @cache
-def _analyzer():
-    from textblob.en.sentiments import PatternAnalyzer
+def _pattern_sentiment():
+    from textblob.en import sentiment  # the lexicon behind TextBlob's PatternAnalyzer
 
-    return PatternAnalyzer()
+    return sentiment
 
 
-def text_sentiment(text: str, band: float = NEUTRAL_BAND) -> Sentiment:
-    """TextBlob's polarity and subjectivity of a piece of text."""
-    if not text.strip():
+def words_sentiment(words: Sequence[str], band: float = NEUTRAL_BAND) -> Sentiment:
+    """TextBlob's PatternAnalyzer polarity and subjectivity of already tokenized words.
+
+    The same lexicon and rules (negation, intensifiers) as `PatternAnalyzer`
+    on a string, without tokenizing the text a second time.
+    """
+    words = [w.lower().replace("’", "'") for w in words if w.strip()]
+    if not words:
         return Sentiment.neutral()
     try:
-        polarity, subjectivity = _analyzer().analyze(text)[:2]
+        polarity, subjectivity = _pattern_sentiment()(words)[:2]
     except Exception:  # third-party code must not sink a document
         return Sentiment.neutral()
     polarity = max(-1.0, min(1.0, float(polarity)))
@@ -52,8 +59,8 @@ def text_sentiment(text: str, band: float = NEUTRAL_BAND) -> Sentiment:
     return Sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity, band))
 
 
-def sentence_sentiments(text: str, sentences: Sequence[Sentence], band: float = NEUTRAL_BAND) -> tuple[Sentiment, ...]:
-    return tuple(text_sentiment(text[s.start : s.end], band) for s in sentences)
+def sentence_sentiments(sentences: Sequence[Sentence], tokens: Sequence[Token], band: float = NEUTRAL_BAND) -> tuple[Sentiment, ...]:
+    return tuple(words_sentiment([t.text for t in tokens[s.first_token : s.end_token]], band) for s in sentences)
 
 
 def document_sentiment(scores: Sequence[Sentiment], band: float = NEUTRAL_BAND) -> Sentiment:
@@ -65,8 +72,15 @@ def document_sentiment(scores: Sequence[Sentiment], band: float = NEUTRAL_BAND) 
     return Sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity, band))
 
 
-def score_quotes(quotes: Sequence[Quote], band: float = NEUTRAL_BAND) -> tuple[Quote, ...]:
-    return tuple(replace(q, sentiment=text_sentiment(q.text, band)) for q in quotes)
+def score_quotes(quotes: Sequence[Quote], tokens: Sequence[Token], band: float = NEUTRAL_BAND) -> tuple[Quote, ...]:
+    """Each quote's tone, from the tokens inside its span."""
+    starts = [t.start for t in tokens]
+    scored = []
+    for q in quotes:
+        first, end = bisect_left(starts, q.start), bisect_left(starts, q.end)
+        words = [t.text for t in tokens[first:end] if t.end <= q.end]
+        scored.append(replace(q, sentiment=words_sentiment(words, band)))
+    return tuple(scored)
 
 
 def score_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor]) -> tuple[Actor, ...]:

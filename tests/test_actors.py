@@ -1,0 +1,62 @@
+"""Actors: names, titles, types, aliases, groups and pronouns on hand-written text."""
+
+from __future__ import annotations
+
+from newsanalyzer import analyze
+
+
+def actors(text):
+    result = analyze(text)
+    for a in result.actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
+    return {a.name: a for a in result.actors}
+
+
+def test_title_is_stripped_and_surname_merges_into_full_name():
+    text = "Finance Minister Jane Doe arrived on Monday. Doe said the budget was ready."
+    found = actors(text)
+    assert "Jane Doe" in found and found["Jane Doe"].type == "person"
+    assert "Doe" not in found
+    assert [m.text for m in found["Jane Doe"].mentions][:2] == ["Jane Doe", "Doe"]
+
+
+def test_same_surname_goes_to_the_nearest_full_name():
+    text = "John Smith met Mary Smith in Ohio. Later, Smith said the deal was done."
+    found = actors(text)
+    assert "Smith" not in found
+    assert any(m.text == "Smith" for m in found["Mary Smith"].mentions)
+
+
+def test_pronoun_resolves_by_gender():
+    text = "Ms. Mary Jones met John Smith on Tuesday. He said the talks went well."
+    found = actors(text)
+    he = [m for m in found["John Smith"].mentions if m.kind == "pronoun"]
+    assert [m.text for m in he] == ["He"]
+    assert not [m for m in found["Mary Jones"].mentions if m.text == "He"]
+
+
+def test_group_description_is_an_actor():
+    text = "Experts said the plan would fail. They said the costs were too high."
+    found = actors(text)
+    assert found["experts"].type == "group"
+    assert any(m.text == "They" for m in found["experts"].mentions)
+
+
+def test_organisation_is_typed():
+    text = "The Ministry of Finance said on Monday that taxes would rise."
+    found = actors(text)
+    assert found["Ministry of Finance"].type == "organization"
+
+
+def test_line_ending_in_a_colon_is_not_a_heading():
+    text = "Jane Doe released the following statement:\n\n“We are grateful for the support.”\n"
+    found = actors(text)
+    assert found["Jane Doe"].type == "person"
+
+
+def test_heading_capitals_do_not_make_actors():
+    text = "Big Storm Hits The Coast\n\nThe storm reached the coast on Monday night."
+    found = actors(text)
+    assert "Big Storm Hits The Coast" not in found
+    assert "Coast" not in found

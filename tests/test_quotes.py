@@ -1,0 +1,228 @@
+"""Quote passages, reporting cues and speakers on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsanalyzer import analyze
+
+
+def quotes(text):
+    result = analyze(text)
+    for q in result.quotes:
+        assert text[q.start : q.end] == q.text
+        for span in (q.speaker, q.cue):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return result.quotes
+
+
+def covering(qs, phrase, text):
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [q for q in qs if q.start <= start and end <= q.end]
+
+
+def speaker_of(text, phrase):
+    found = covering(quotes(text), phrase, text)
+    assert found, phrase
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will build the bridge this year,” Jane Doe said.",
+        '"We will build the bridge this year," Jane Doe said.',
+        "«We will build the bridge this year», Jane Doe said.",
+        "„We will build the bridge this year“, Jane Doe said.",
+        "''We will build the bridge this year,'' Jane Doe said.",
+    ],
+)
+def test_every_quote_mark_style(text):
+    q = speaker_of(text, "We will build the bridge this year")
+    assert q.kind == "direct"
+    assert q.speaker.text == "Jane Doe"
+    assert q.actor == "Jane Doe"
+    assert "“" not in q.text and '"' not in q.text and "''" not in q.text
+
+
+def test_apostrophes_inside_words_do_not_open_quotes():
+    text = "The mayor’s plan isn’t new. “It’s the city’s best chance,” Jane Doe said."
+    qs = quotes(text)
+    q = speaker_of(text, "It’s the city’s best chance")
+    assert q.speaker.text == "Jane Doe"
+    assert not covering(qs, "mayor’s plan", text)
+
+
+def test_interrupted_quote_pieces_share_speaker_and_cue():
+    text = "“We will win,” she said, “because we are right.” Jane Doe spoke in Ohio."
+    qs = [q for q in quotes(text) if q.kind == "direct"]
+    assert len(qs) == 2
+    assert qs[0].speaker == qs[1].speaker and qs[0].cue == qs[1].cue
+    assert qs[0].cue.text == "said"
+
+
+def test_continuation_after_closing_attribution_joins_it():
+    text = "“They sue,” John Smith said. “Everybody sues, right?”"
+    qs = [q for q in quotes(text) if q.kind == "direct"]
+    assert len(qs) == 2
+    assert qs[1].speaker == qs[0].speaker and qs[1].cue == qs[0].cue
+
+
+def test_multi_paragraph_quote_continues_with_the_same_speaker():
+    text = (
+        "“The first part of the plan is the budget,” said John Smith, the mayor.\n\n"
+        "“The second part is the schedule, which we will publish next week.\n\n"
+        "“The third part is the money we still have to raise.”\n"
+    )
+    qs = quotes(text)
+    for phrase in ("The second part is the schedule", "The third part is the money"):
+        q = covering(qs, phrase, text)[0]
+        assert q.actor == "John Smith", phrase
+
+
+def test_unbalanced_mark_does_not_derail_the_rest():
+    text = (
+        "The report said “the figures were wrong and nobody checked them.\n\n"
+        "“Nothing will change,” Jane Doe said.\n\n"
+        "“We must act now,” John Smith said.\n"
+    )
+    qs = quotes(text)
+    assert speaker_of(text, "Nothing will change").actor == "Jane Doe"
+    assert speaker_of(text, "We must act now").actor == "John Smith"
+
+
+def test_misprinted_closing_mark_closes():
+    text = "“The reality is that we could lose the state,“ said John Smith, a congressman."
+    q = speaker_of(text, "The reality is that we could lose the state")
+    assert q.actor == "John Smith"
+
+
+def test_inverted_attribution_with_appositive():
+    text = "“Prices will rise,” said John Smith, director of research at a bank in Boston."
+    q = speaker_of(text, "Prices will rise")
+    assert q.speaker.text == "John Smith"
+    assert q.cue.text == "said"
+
+
+def test_subject_with_appositive_before_cue():
+    text = "“That is fine,” Jane Doe, 69, told reporters on Monday."
+    q = speaker_of(text, "That is fine")
+    assert q.actor == "Jane Doe"
+
+
+def test_pronoun_speaker_resolves_to_the_right_person():
+    text = (
+        "Mary Jones met John Smith in Ohio on Tuesday. "
+        "Smith spoke first. “We agree on the budget,” he said."
+    )
+    q = speaker_of(text, "We agree on the budget")
+    assert q.speaker.text == "he"
+    assert q.actor == "John Smith"
+
+
+def test_organisation_speaker():
+    text = "“The president will travel on Friday,” the White House said in a statement."
+    q = speaker_of(text, "The president will travel on Friday")
+    assert "White House" in q.speaker.text
+
+
+def test_description_speaker():
+    text = "“The talks will resume,” a spokesperson for the ministry said."
+    q = speaker_of(text, "The talks will resume")
+    assert q.speaker.text.startswith("a spokesperson")
+    assert q.actor is None
+
+
+def test_colon_introduced_quote():
+    text = "John Smith told reporters: “We are ready for the vote.”"
+    q = speaker_of(text, "We are ready for the vote")
+    assert q.actor == "John Smith"
+    assert q.cue.text == "told"
+
+
+def test_colon_introduced_paragraph():
+    text = "Jane Doe released the following statement:\n\n“We are grateful for the support of so many people.”\n"
+    q = speaker_of(text, "We are grateful for the support")
+    assert q.actor == "Jane Doe"
+
+
+def test_participle_cue_takes_the_main_subject():
+    text = "Jane Doe criticized the plan on Monday, saying, “It will cost far too much money.”"
+    q = speaker_of(text, "It will cost far too much money")
+    assert q.actor == "Jane Doe"
+
+
+def test_passive_question_has_no_speaker():
+    text = "John Smith was asked, “Will you run again next year?”"
+    q = speaker_of(text, "Will you run again next year?")
+    assert q.speaker is None
+
+
+def test_mixed_quote():
+    text = "Jane Doe said the city would stand by its “long and proud tradition” of openness."
+    q = speaker_of(text, "long and proud tradition")
+    assert q.kind == "mixed"
+    assert q.actor == "Jane Doe"
+    assert "the city would stand" in q.text
+
+
+def test_partial_quote_takes_the_sentence_subject():
+    text = "Jane Doe thanked the council for “stepping up when nobody else would.”"
+    q = speaker_of(text, "stepping up when nobody else would")
+    assert q.actor == "Jane Doe"
+
+
+def test_indirect_speech_is_bounded_by_the_sentence():
+    text = "John Smith said the talks went well. The weather was cold and wet all week."
+    q = speaker_of(text, "the talks went well")
+    assert q.kind == "indirect"
+    assert q.actor == "John Smith"
+    assert "weather" not in q.text
+
+
+def test_according_to():
+    text = "The factory will close in March, according to company officials."
+    q = speaker_of(text, "The factory will close in March")
+    assert q.kind == "indirect"
+    assert q.cue.text == "according to"
+    assert "officials" in q.speaker.text
+
+
+def test_told_reporters():
+    text = "John Smith told reporters on Tuesday that the budget would pass."
+    q = speaker_of(text, "the budget would pass")
+    assert q.actor == "John Smith"
+    assert "reporters" not in q.text
+
+
+def test_addressee_is_not_a_speaker():
+    text = "John Smith, meanwhile, told the newspaper on Wednesday that he backs the plan."
+    q = speaker_of(text, "he backs the plan")
+    assert q.actor == "John Smith"
+
+
+def test_time_phrase_between_subject_and_cue():
+    text = "John Smith at the time said he would pay the fees."
+    q = speaker_of(text, "he would pay the fees")
+    assert q.speaker.text == "John Smith"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the plan has flaws that nobody can ignore.",
+        "The so-called reform was passed last year without debate.",
+        "The painting is said to be worth a great deal of money.",
+    ],
+)
+def test_non_cues(text):
+    assert quotes(text) == ()
+
+
+def test_said_inside_a_quote_is_no_cue():
+    text = "“I said we would win, and we will win again,” Jane Doe told the crowd."
+    qs = quotes(text)
+    assert len(qs) == 1
+    assert qs[0].actor == "Jane Doe"
