@@ -22,6 +22,7 @@ from newsanalyzer._version import __version__
 
 FORMATS = ("table", "json", "jsonl", "csv")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_MAX_BYTES = 20_000_000  # about 3,000 news articles in one file; bounds memory
 
 FORMAT_HELP = (
     "Output format: table (for people, the default), json (the contract object; an array when several "
@@ -43,6 +44,8 @@ def common_options(command):
     @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
     @click.option("--encoding", metavar="NAME", help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")
     @click.option("--jsonl-input/--text-input", "jsonl", default=None, help="Read inputs as JSON Lines records (default: by the .jsonl/.ndjson extension).")
+    @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per core). Output is identical whatever the number.")
+    @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse a file or record larger than this many bytes.")
     @functools.wraps(command)
     def wrapper(**kwargs):
         return command(**kwargs)
@@ -74,7 +77,17 @@ def _want_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def run(view: str, paths: tuple[str, ...], fmt: str, color: bool | None, quiet: bool, encoding: str | None, jsonl: bool | None) -> None:
+def run(
+    view: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    color: bool | None,
+    quiet: bool,
+    encoding: str | None,
+    jsonl: bool | None,
+    jobs: int = 1,
+    max_bytes: int | None = None,
+) -> None:
     """Analyse every input in order and render it; exit with the documented status."""
     stdin_is_terminal = sys.stdin is None or sys.stdin.isatty()
     if not paths:
@@ -87,33 +100,49 @@ def run(view: str, paths: tuple[str, ...], fmt: str, color: bool | None, quiet: 
     from newsanalyzer import _light_imports
 
     _light_imports.install()
-    from newsanalyzer.inputs import InputProblem, UsageProblem, read_documents
-    from newsanalyzer.pipeline import Config, analyze
+    from newsanalyzer.batch import analyze_stream
+    from newsanalyzer.inputs import InputProblem, UsageProblem, count_inputs, read_documents
+    from newsanalyzer.pipeline import Config
     from newsanalyzer.render import make_renderer
 
     config = Config(stages=("segment",)) if view == "tokens" else Config()
-    renderer = make_renderer(fmt, view, _output_stream(fmt), color=_want_color(color))
+    if view == "summary":
+        from newsanalyzer.corpus import CorpusSummary
+        from newsanalyzer.render.summary import render_summary
+
+        summary = CorpusSummary()
+        out = _output_stream(fmt)
+
+        class renderer:  # folds every document in, renders once at the end
+            document = staticmethod(lambda doc_id, analysis, include_text=False: summary.add(analysis))
+            close = staticmethod(lambda: render_summary(summary, fmt, out, color=_want_color(color)))
+
+    else:
+        renderer = make_renderer(fmt, view, _output_stream(fmt), color=_want_color(color))
+    documents = read_documents(paths, encoding=encoding, jsonl=jsonl, max_bytes=max_bytes)
     failed = written = 0
+    progress = _progress(quiet)
     try:
-        for item in read_documents(paths, encoding=encoding, jsonl=jsonl):
-            if isinstance(item, InputProblem):
-                _error(f"{item.id}: {item.message}")
-                failed += 1
-                continue
-            try:
-                analysis = analyze(item.text, config)
-            except RecursionError:  # pragma: no cover - a defensive net for pathological input
-                _error(f"{item.id}: could not be analysed (input too deeply nested)")
-                failed += 1
-                continue
-            renderer.document(item.id, analysis)
-            written += 1
+        with progress:
+            task = progress.add_task("analysing", total=count_inputs(paths, jsonl)) if progress else None
+            for item, analysis in analyze_stream(documents, config, jobs):
+                if isinstance(item, InputProblem):
+                    _error(f"{item.id}: {item.message}")
+                    failed += 1
+                else:
+                    if item.from_html and not quiet:
+                        _note(f"{item.id}: looks like HTML; its markup is ignored and its text is included in JSON output")
+                    renderer.document(item.id, analysis, include_text=item.from_html)
+                    written += 1
+                if progress:
+                    progress.advance(task)
         renderer.close()
     except UsageProblem as problem:
         raise click.UsageError(str(problem)) from None
     except KeyboardInterrupt:
-        _error(f"interrupted after {written} document{'s' if written != 1 else ''}")
-        sys.exit(EXIT_INTERRUPTED)
+        _error(f"interrupted after {written} document{'s' if written != 1 else ''} written")
+        _flush_quietly()
+        os._exit(EXIT_INTERRUPTED)
     except OSError as error:
         if getattr(error, "errno", None) is not None and sys.stdout is not None:
             _error(f"cannot write output: {error.strerror or error}")
@@ -122,6 +151,51 @@ def run(view: str, paths: tuple[str, ...], fmt: str, color: bool | None, quiet: 
     if not quiet and failed:
         _note(f"{failed} input{'s' if failed != 1 else ''} failed, {written} analysed")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+class _NoProgress:
+    """Stands in for a progress bar where none is shown (a pipe, a CI log, -q)."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+def _progress(quiet: bool):
+    """A Rich progress bar on stderr, only when stderr is a terminal (never on stdout)."""
+    if quiet or not sys.stderr.isatty():
+        return _NoProgress()
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f} docs/s" if task.speed else "")
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except Exception:  # the output may be gone; the message is already on stderr
+        pass
 
 
 def _output_stream(fmt: str):
@@ -212,6 +286,19 @@ def tokens(**options) -> None:
     run("tokens", **_run_args(options))
 
 
+@main.command(epilog=EPILOG)
+@common_options
+def summary(**options) -> None:
+    """The corpus view over many articles: most quoted, most mentioned, tone by actor.
+
+    \b
+    Examples:
+      newsanalyzer summary corpus/
+      newsanalyzer summary --format json -j 0 year.jsonl
+    """
+    run("summary", **_run_args(options))
+
+
 def _run_args(options: dict) -> dict:
     return {
         "paths": options["paths"],
@@ -220,4 +307,6 @@ def _run_args(options: dict) -> dict:
         "quiet": options["quiet"],
         "encoding": options["encoding"],
         "jsonl": options["jsonl"],
+        "jobs": options["jobs"],
+        "max_bytes": options["max_bytes"],
     }

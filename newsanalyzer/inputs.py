@@ -23,6 +23,15 @@ BINARY_SNIFF_BYTES = 8192
 class Document:
     id: str
     text: str
+    from_html: bool = False  # the text is HTML with its markup blanked out (same offsets)
+
+
+def _document(identifier: str, text: str) -> Document:
+    from newsanalyzer.markup import blank_markup, looks_like_html
+
+    if looks_like_html(text):
+        return Document(identifier, blank_markup(text), from_html=True)
+    return Document(identifier, text)
 
 
 @dataclass(frozen=True)
@@ -82,10 +91,32 @@ def expand(paths: Iterable[str]) -> Iterator[str | InputProblem]:
             yield raw
 
 
+def count_inputs(paths: Iterable[str], jsonl: bool | None) -> int | None:
+    """How many documents the inputs hold, when that is known without reading them."""
+    count = 0
+    for item in expand(paths):
+        if isinstance(item, InputProblem):
+            continue
+        if item == "-" or jsonl or (jsonl is None and item.endswith(JSONL_SUFFIXES)):
+            return None
+        count += 1
+    return count
+
+
 def read_documents(
-    paths: Iterable[str], *, encoding: str | None = None, jsonl: bool | None = None, stdin=None
+    paths: Iterable[str],
+    *,
+    encoding: str | None = None,
+    jsonl: bool | None = None,
+    stdin=None,
+    max_bytes: int | None = None,
 ) -> Iterator[Document | InputProblem]:
-    """Documents (or problems) one at a time, in input order; streams JSON Lines."""
+    """Documents (or problems) one at a time, in input order; streams JSON Lines.
+
+    A file or JSON Lines record over `max_bytes` is refused with a message
+    rather than read into memory.
+    """
+    limit = max_bytes if max_bytes is not None else sys.maxsize
     for item in expand(paths):
         if isinstance(item, InputProblem):
             yield item
@@ -95,16 +126,16 @@ def read_documents(
             if item == "-":
                 stream = stdin if stdin is not None else sys.stdin.buffer
                 if is_jsonl:
-                    yield from _jsonl_records("-", stream, encoding)
+                    yield from _jsonl_records("-", stream, encoding, limit)
                     continue
-                data = stream.read()
+                data = stream.read(limit + 1)
             else:
                 if is_jsonl:
                     with open(item, "rb") as handle:
-                        yield from _jsonl_records(item, handle, encoding)
+                        yield from _jsonl_records(item, handle, encoding, limit)
                     continue
                 with open(item, "rb") as handle:
-                    data = handle.read()
+                    data = handle.read(limit + 1)
         except FileNotFoundError:
             yield InputProblem(item, "no such file")
             continue
@@ -117,16 +148,29 @@ def read_documents(
         except OSError as error:
             yield InputProblem(item, error.strerror or str(error))
             continue
+        if len(data) > limit:
+            yield InputProblem(item, f"larger than {limit:,} bytes, skipped (raise the limit with --max-bytes)")
+            continue
         try:
-            yield Document(item, decode(data, encoding))
+            yield _document(item, decode(data, encoding))
         except ValueError as error:
             yield InputProblem(item, str(error))
 
 
-def _jsonl_records(name: str, stream, encoding: str | None) -> Iterator[Document | InputProblem]:
+def _jsonl_records(name: str, stream, encoding: str | None, limit: int = sys.maxsize) -> Iterator[Document | InputProblem]:
     """One document per JSON line {"id": ..., "text": ...}; bad lines are problems."""
-    for number, raw in enumerate(stream, start=1):
+    number = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            break
+        number += 1
         where = f"{name}:{number}"
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line, a bounded piece at a time
+                raw = stream.readline(1 << 20)
+            yield InputProblem(where, f"record larger than {limit:,} bytes, skipped (raise the limit with --max-bytes)")
+            continue
         try:
             line = decode(raw, encoding)
         except ValueError as error:
@@ -143,4 +187,4 @@ def _jsonl_records(name: str, stream, encoding: str | None) -> Iterator[Document
             yield InputProblem(where, 'record has no "text" string')
             continue
         identifier = record.get("id")
-        yield Document(str(identifier) if identifier is not None else where, record["text"])
+        yield _document(str(identifier) if identifier is not None else where, record["text"])

@@ -27,7 +27,7 @@ class CsvRenderer:
         self.writer = csv.writer(out, lineterminator="\r\n")
         self.writer.writerow(CSV_COLUMNS[view])
 
-    def document(self, doc_id: str, analysis: Analysis) -> None:
+    def document(self, doc_id: str, analysis: Analysis, *, include_text: bool = False) -> None:
         for row in csv_rows(self.view, doc_id, analysis):
             self.writer.writerow([neutralize(v) for v in row])
         self.out.flush()

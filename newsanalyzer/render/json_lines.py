@@ -15,11 +15,15 @@ class JsonRenderer:
         self.pending: str | None = None  # `json`: held back until we know if an array is needed
         self.count = 0
 
-    def _record(self, doc_id: str, analysis: Analysis) -> dict:
-        return tokens_record(doc_id, analysis) if self.view == "tokens" else document_record(doc_id, analysis)
+    def _record(self, doc_id: str, analysis: Analysis, include_text: bool) -> dict:
+        record = tokens_record(doc_id, analysis) if self.view == "tokens" else document_record(doc_id, analysis)
+        if include_text:
+            record["text"] = analysis.text
+        return record
 
-    def document(self, doc_id: str, analysis: Analysis) -> None:
-        record = self._record(doc_id, analysis)
+    def document(self, doc_id: str, analysis: Analysis, *, include_text: bool = False) -> None:
+        """`include_text`: the analysed text is not the input's (HTML), so offsets need it beside them."""
+        record = self._record(doc_id, analysis, include_text)
         if self.lines:
             self.out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
             self.out.flush()

@@ -147,7 +147,7 @@ class TableRenderer:
 
     # -- the renderer -----------------------------------------------------------
 
-    def document(self, doc_id: str, analysis: Analysis) -> None:
+    def document(self, doc_id: str, analysis: Analysis, *, include_text: bool = False) -> None:
         if self.count:
             self.console.print()
         self.count += 1
