@@ -16,13 +16,17 @@ import importlib.util
 import sys
 import types
 
-PACKAGES = ("nltk", "textblob")
+# `nltk.tokenize`'s own __init__ imports every tokenizer, NumPy among them.
+PACKAGES = ("nltk", "nltk.tokenize", "textblob")
 
 
 def install() -> None:
-    """Register bare `nltk` and `textblob` packages, unless already imported."""
+    """Register bare `nltk`, `nltk.tokenize` and `textblob` packages, unless already imported."""
     for name in PACKAGES:
         if name in sys.modules:
+            continue
+        parent, _, child = name.rpartition(".")
+        if parent and parent not in sys.modules:
             continue
         spec = importlib.util.find_spec(name)
         if spec is None or spec.submodule_search_locations is None:
@@ -33,3 +37,5 @@ def install() -> None:
         package.__spec__ = spec
         package.__package__ = name
         sys.modules[name] = package
+        if parent:
+            setattr(sys.modules[parent], child, package)

@@ -128,14 +128,14 @@ def read_documents(
                 if is_jsonl:
                     yield from _jsonl_records("-", stream, encoding, limit)
                     continue
-                data = stream.read(limit + 1)
+                data = stream.read(_read_size(limit))
             else:
                 if is_jsonl:
                     with open(item, "rb") as handle:
                         yield from _jsonl_records(item, handle, encoding, limit)
                     continue
                 with open(item, "rb") as handle:
-                    data = handle.read(limit + 1)
+                    data = handle.read(_read_size(limit))
         except FileNotFoundError:
             yield InputProblem(item, "no such file")
             continue
@@ -157,11 +157,16 @@ def read_documents(
             yield InputProblem(item, str(error))
 
 
+def _read_size(limit: int) -> int:
+    """Read one byte past the limit to tell "at the limit" from "over it"; -1 means all."""
+    return -1 if limit >= sys.maxsize else limit + 1
+
+
 def _jsonl_records(name: str, stream, encoding: str | None, limit: int = sys.maxsize) -> Iterator[Document | InputProblem]:
     """One document per JSON line {"id": ..., "text": ...}; bad lines are problems."""
     number = 0
     while True:
-        raw = stream.readline(limit + 1)
+        raw = stream.readline(_read_size(limit))
         if not raw:
             break
         number += 1

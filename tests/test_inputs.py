@@ -1,0 +1,65 @@
+import io
+
+import pytest
+
+from newsanalyzer.inputs import Document, InputProblem, UsageProblem, decode, read_documents
+from newsanalyzer.markup import blank_markup, looks_like_html
+
+
+def test_decode_strips_one_utf8_bom_and_keeps_crlf():
+    assert decode(b"\xef\xbb\xbfA\r\nB") == "A\r\nB"
+    assert decode(b"\xef\xbb\xbf\xef\xbb\xbfA") == "\ufeffA"  # only one is a byte-order mark
+
+
+def test_decode_utf16_with_bom():
+    assert decode("“Hi”".encode("utf-16")) == "“Hi”"
+    assert decode("“Hi”".encode("utf-16-be").join([b"\xfe\xff", b""])) == "“Hi”"
+
+
+def test_decode_reports_the_first_bad_byte():
+    with pytest.raises(ValueError, match="byte 3"):
+        decode(b"abc\xffdef")
+
+
+def test_decode_recognises_windows_1252_quotes():
+    with pytest.raises(ValueError, match="cp1252"):
+        decode(b"He said \x93no\x94.")
+    assert decode(b"He said \x93no\x94.", "cp1252") == "He said “no”."
+
+
+def test_decode_refuses_binary():
+    with pytest.raises(ValueError, match="binary"):
+        decode(b"\x7fELF\x00\x00")
+
+
+def test_unknown_encoding_is_a_usage_problem():
+    with pytest.raises(UsageProblem):
+        decode(b"x", "no-such-codec")
+
+
+def test_stdin_jsonl_records_stream_with_line_numbers():
+    stream = io.BytesIO(b'{"id": "a", "text": "One."}\n\nnot json\n{"text": "Two."}\n[1]\n')
+    items = list(read_documents(["-"], jsonl=True, stdin=stream))
+    assert items == [
+        Document("a", "One."),
+        InputProblem("-:3", "not valid JSON (Expecting value)"),
+        Document("-:4", "Two."),
+        InputProblem("-:5", 'record has no "text" string'),
+    ]
+
+
+def test_oversized_jsonl_record_is_skipped_and_the_next_one_read():
+    stream = io.BytesIO(b'{"text": "' + b"x" * 100 + b'"}\n{"text": "ok"}\n')
+    items = list(read_documents(["-"], jsonl=True, stdin=stream, max_bytes=50))
+    assert isinstance(items[0], InputProblem) and "larger than 50 bytes" in items[0].message
+    assert items[1] == Document("-:2", "ok")
+
+
+def test_markup_is_blanked_with_offsets_kept():
+    page = '<p class="a">Hello <b>world</b></p>\n<script>var said = "x";</script>'
+    blank = blank_markup(page)
+    assert len(blank) == len(page)
+    assert blank.split() == ["Hello", "world"]
+    assert blank.count("\n") == page.count("\n")
+    assert looks_like_html("<!DOCTYPE html><html><body>x</body></html>")
+    assert not looks_like_html("Use a < b and b > c, he said.")
