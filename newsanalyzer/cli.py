@@ -42,6 +42,7 @@ def common_options(command):
     @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help=FORMAT_HELP)
     @click.option("--color/--no-color", "color", default=None, help="Force colour on or off (default: on for a terminal, off with NO_COLOR).")
     @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
+    @click.option("-v", "--verbose", is_flag=True, help="Report each document on stderr as it is written.")
     @click.option("--encoding", metavar="NAME", help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")
     @click.option("--jsonl-input/--text-input", "jsonl", default=None, help="Read inputs as JSON Lines records (default: by the .jsonl/.ndjson extension).")
     @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per core). Output is identical whatever the number.")
@@ -87,6 +88,7 @@ def run(
     jsonl: bool | None,
     jobs: int = 1,
     max_bytes: int | None = None,
+    verbose: bool = False,
 ) -> None:
     """Analyse every input in order and render it; exit with the documented status."""
     stdin_is_terminal = sys.stdin is None or sys.stdin.isatty()
@@ -134,6 +136,8 @@ def run(
                         _note(f"{item.id}: looks like HTML; its markup is ignored and its text is included in JSON output")
                     renderer.document(item.id, analysis, include_text=item.from_html)
                     written += 1
+                    if verbose and not quiet:
+                        _note(f"{item.id}: {len(analysis.quotes)} quotes, {len(analysis.actors)} actors")
                 if progress:
                     progress.advance(task)
         renderer.close()
@@ -309,4 +313,5 @@ def _run_args(options: dict) -> dict:
         "jsonl": options["jsonl"],
         "jobs": options["jobs"],
         "max_bytes": options["max_bytes"],
+        "verbose": options["verbose"],
     }

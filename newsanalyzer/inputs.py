@@ -26,6 +26,11 @@ class Document:
     from_html: bool = False  # the text is HTML with its markup blanked out (same offsets)
 
 
+def display_name(path: str) -> str:
+    """A path as valid text: bytes that are not UTF-8 in a file name are shown as \\xNN."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _document(identifier: str, text: str) -> Document:
     from newsanalyzer.markup import blank_markup, looks_like_html
 
@@ -132,22 +137,23 @@ def read_documents(
             else:
                 if is_jsonl:
                     with open(item, "rb") as handle:
-                        yield from _jsonl_records(item, handle, encoding, limit)
+                        yield from _jsonl_records(display_name(item), handle, encoding, limit)
                     continue
                 with open(item, "rb") as handle:
                     data = handle.read(_read_size(limit))
         except FileNotFoundError:
-            yield InputProblem(item, "no such file")
+            yield InputProblem(display_name(item), "no such file")
             continue
         except IsADirectoryError:
-            yield InputProblem(item, "is a folder")
+            yield InputProblem(display_name(item), "is a folder")
             continue
         except PermissionError:
-            yield InputProblem(item, "permission denied")
+            yield InputProblem(display_name(item), "permission denied")
             continue
         except OSError as error:
-            yield InputProblem(item, error.strerror or str(error))
+            yield InputProblem(display_name(item), error.strerror or str(error))
             continue
+        item = display_name(item)
         if len(data) > limit:
             yield InputProblem(item, f"larger than {limit:,} bytes, skipped (raise the limit with --max-bytes)")
             continue

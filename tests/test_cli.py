@@ -232,3 +232,35 @@ def test_full_disk_is_one_error_line():
     assert proc.returncode == 1
     assert b"Traceback" not in proc.stderr
     assert len(proc.stderr.decode().strip().splitlines()) == 1
+
+
+def test_odd_file_names_work(tmp_path):
+    text = "“We will build the bridge,” Ann Lee said.\n"
+    for name in ["with space.txt", "-dash.txt"]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    odd = os.path.join(os.fsencode(tmp_path), b"b\xe9.txt")
+    with open(odd, "wb") as handle:
+        handle.write(text.encode("utf-8"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsanalyzer", "quotes", "--format", "jsonl", "--", "with space.txt", "-dash.txt", b"b\xe9.txt"],
+        cwd=tmp_path, capture_output=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    ids = [json.loads(line)["id"] for line in proc.stdout.decode("utf-8").splitlines()]
+    assert ids == ["with space.txt", "-dash.txt", "b\\xe9.txt"]
+
+
+def test_process_substitution_path(tmp_path):
+    proc = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m newsanalyzer quotes --format jsonl <(printf '“It is done now,” Ann Lee said.')"],
+        capture_output=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["quotes"][0]["actor"] == "Ann Lee"
+
+
+def test_verbose_and_quiet_do_not_change_stdout():
+    plain = run_process("analyze", "--format", "jsonl", SAMPLE)
+    verbose = run_process("analyze", "--format", "jsonl", "-v", SAMPLE)
+    assert plain.stdout == verbose.stdout
+    assert b"quotes" in verbose.stderr
