@@ -51,16 +51,11 @@ def _lower_tokens(tokens: Sequence[Token]) -> list[str]:
 def _is_headline(text: str, sentences: Sequence[Sentence], index: int, tokens: Sequence[Token]) -> bool:
     """Title-case lines and headings say nothing by their capitals."""
     sentence = sentences[index]
-    alone = all(
-        not (0 <= k < len(sentences)) or sentences[k].paragraph != sentence.paragraph for k in (index - 1, index + 1)
-    )
     words = [t.text for t in tokens[sentence.first_token : sentence.end_token] if t.text[:1].isalpha()]
     if len(words) < 2 or text[sentence.end - 1] in ".?!\"”:":
         return False
-    if alone and len(words) <= 12:
-        return True  # a short paragraph without final punctuation: a heading
     capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.6 * len(words)
+    return capitalised >= 0.6 * len(words)  # title case; a sentence-case heading keeps its names
 
 
 def _name_runs(tokens: Sequence[Token], sentence: Sentence, index: int) -> list[_Run]:
@@ -89,6 +84,47 @@ def _name_runs(tokens: Sequence[Token], sentence: Sentence, index: int) -> list[
     return runs
 
 
+_NOT_NAME_TAGS = ("VB", "RB", "JJ", "IN", "DT", "CC", "PRP", "MD", "TO", "WP", "WR", "CD", "UH")
+
+
+def _headline_names(tokens: Sequence[Token], run: _Run) -> list[_Run]:
+    """In a title-case line every word is capitalised: keep the stretches that read as names.
+
+    A word reads as a name when the tagger's lexicon does not know its lower-case
+    form as a common word (`Bannon`, `Carson`); inside a stretch of two or more,
+    a word the lexicon knows as a proper noun may also be a common noun
+    (`Elizabeth Warren`, `Donald Trump`). Single words must be unknown in lower case.
+    """
+    from textblob.en import lexicon as tagger_lexicon  # the PatternTagger's own word list
+
+    def strict(word: str) -> bool:
+        return word.lower() not in tagger_lexicon and word.isalpha()
+
+    def loose(word: str) -> bool:
+        lower = tagger_lexicon.get(word.lower())
+        return strict(word) or (tagger_lexicon.get(word) == "NNP" and not (lower or "").startswith(_NOT_NAME_TAGS))
+
+    pieces, k = [], run.first
+    while k < run.end:
+        known = next(
+            (n for n in range(min(4, run.end - k), 0, -1) if _known([t.text for t in tokens[k : k + n]])), 0
+        )
+        if known:  # `North Korea`, `U.S.`: places and aliases from our lists
+            pieces.append(_Run(k, k + known, run.sentence))
+            k += known
+            continue
+        if not loose(tokens[k].text):
+            k += 1
+            continue
+        j = k
+        while j < run.end and loose(tokens[j].text) and not _known([tokens[j].text]):
+            j += 1
+        if j - k > 1 and any(strict(t.text) for t in tokens[k:j]) or j - k == 1 and strict(tokens[k].text):
+            pieces.append(_Run(k, j, run.sentence))
+        k = j
+    return pieces
+
+
 def _split_at_connectors(tokens: Sequence[Token], run: _Run) -> list[_Run]:
     """`China and Russia` is two names; `Bank of America`, `Secretary of State X` one."""
     words = [t.text for t in tokens[run.first : run.end]]
@@ -115,7 +151,8 @@ def _starts_name(tokens: Sequence[Token], i: int, sentence: Sentence) -> bool:
     token = tokens[i]
     if not _NAME_WORD.match(token.text) or token.tag in {"PRP", "PRP$", "WP", "WDT"}:
         return False
-    if i == sentence.first_token or tokens[i - 1].text in {"“", '"', "‘", "'", "(", "``", "''"}:
+    closing = i - 2 >= sentence.first_token and tokens[i - 2].text in {",", "?", "!", "—", "–"}  # `,” Cuban said`
+    if i == sentence.first_token or tokens[i - 1].text in {"“", '"', "‘", "'", "(", "``", "''"} and not closing:
         # A sentence opener is capitalised anyway: trust only a proper-noun tag.
         return token.tag in _NAME_TAGS or token.text in lexicon.words("places")
     return True
@@ -199,8 +236,13 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
 
     # Pass 1: full names, typed by titles and word lists; single words wait.
     pending: list[tuple[_Run, int, str]] = []  # (run, name start, gender)
+    confident: set[_Run] = set()  # name runs inside title-case lines that look like names anyway
     for index, sentence in enumerate(sentences):
-        for run in _name_runs(tokens, sentence, index):
+        runs = _name_runs(tokens, sentence, index)
+        if headline[index]:
+            runs = [piece for run in runs for piece in _headline_names(tokens, run)]
+            confident.update(runs)
+        for run in runs:
             words = [t.text for t in tokens[run.first : run.end]]
             # leading function words and determiners are not part of a name
             while words and (words[0] in not_names or words[0].lower() in _CONNECTORS) and not _known(words):
@@ -235,8 +277,8 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
     for run, titled, gender in pending:
         words = [t.text for t in tokens[run.first : run.end]]
         name = " ".join(words)
-        if headline[run.sentence] and not titled:
-            single.append((run, gender, False))
+        if headline[run.sentence] and not titled and (run not in confident or run.end - run.first == 1):
+            single.append((run, gender, run in confident))
             continue
         if _is_compound(name):
             single.append((run, gender, True))
@@ -245,7 +287,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             canonical, type_ = aliases[name]
             record(registry.get(canonical, type_), run.first, run.end, run.sentence, "alias" if canonical != name else "name")
             continue
-        if name in demonyms:
+        if name in demonyms and not _demonym_as_surname(name, tokens, run):
             continue  # `Russian` modifies; it names no actor by itself
         type_ = "person" if titled else _classify(words)
         if not type_ and len(words) > 1 and all(_NAME_WORD.match(w) for w in words):
@@ -275,7 +317,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
         elif name in aliases:
             canonical, type_ = aliases[name]
             record(registry.get(canonical, type_), run.first, run.end, run.sentence, "alias")
-        elif trusted and name not in demonyms:
+        elif trusted and (name not in demonyms or _demonym_as_surname(name, tokens, run)):
             type_ = _classify(words) or ("person" if gender or _is_subject(tokens, run) else "other")
             entity = registry.get(name, type_)
             if gender and not entity.gender:
@@ -332,6 +374,14 @@ def _nearest(owners: list[_Entity], position: int) -> _Entity:
         if before and max(before) > best_pos:
             best, best_pos = owner, max(before)
     return best
+
+
+def _demonym_as_surname(name: str, tokens: Sequence[Token], run: _Run) -> bool:
+    """A singular demonym right before a verb names a person (`Cuban said`,
+    `English argued`); before a noun it only modifies (`Cuban officials`)."""
+    return " " not in name and not name.endswith("s") and run.end < len(tokens) and (
+        tokens[run.end].tag.startswith("VB") or tokens[run.end].tag == "MD"
+    )
 
 
 def _is_subject(tokens: Sequence[Token], run: _Run) -> bool:
@@ -426,6 +476,12 @@ def _resolve_pronouns(text: str, sentences: Sequence[Sentence], tokens: Sequence
                 score = -(index - s_index) * 2 + (3.0 if lead else 1.5 if subject else 0) + start / max(1, token.start) * 0.5
                 if score > best_score:
                     best, best_score = entity, score
+            if best is None:
+                # No antecedent in reach (a lead sentence, a lone quote): the pronoun still
+                # names someone, so it becomes a mention of an actor that says so.
+                best = registry.get(f"{'they' if gender == 'plural' else 'he' if gender == 'm' else 'she'} (unresolved)",
+                                    "group" if gender == "plural" else "person")
+                best.gender = gender
             if best is not None:
                 if not best.gender and gender != "plural":
                     best.gender = gender

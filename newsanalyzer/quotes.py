@@ -212,6 +212,8 @@ def _is_cue(ctx: _Context, k: int, lo: int) -> bool:
     if ctx.in_quote(token.start) is not None:
         return False
     prev = ctx.tokens[k - 1].text.lower() if k > lo else ""
+    if word in lexicon.lower_words("naming_cues") and prev in _BE:
+        return False  # `a group called “X”`, `what is called`
     if word == "said" and prev in {"that", "having", "so-called", "aforesaid"} and k - 1 == lo:
         return False  # `That said, ...`
     nxt = ctx.tokens[k + 1].text.lower() if k + 1 < len(ctx.tokens) else ""
@@ -253,12 +255,35 @@ def _speaker_in(ctx: _Context, first: int, end: int) -> tuple[Span, str | None] 
     return Span(s, e, ctx.text[s:e]), None
 
 
+def _skip_back(ctx: _Context, j: int, lo: int, skip: frozenset[str]) -> int:
+    """The last token at or before j that is not an auxiliary, an adverb, a
+    time adjunct or a short parenthesis (`Sen. Jane Roe (D-Ore.) said`)."""
+    times = lexicon.lower_words("time_words")
+    while j >= lo:
+        t = ctx.tokens[j]
+        if t.text.lower() in skip or t.tag == "RB":
+            j -= 1
+        elif t.text.lower() in times and j > lo:
+            # `Trump on Friday described`, `Kim this week said`
+            j -= 1
+            while j >= lo and ctx.tokens[j].text.lower() in lexicon.lower_words("time_word_openers"):
+                j -= 1
+        elif t.text == ")":
+            m = j - 1
+            while m >= lo and m > j - 8 and ctx.tokens[m].text not in {"(", ")"}:
+                m -= 1
+            if m < lo or ctx.tokens[m].text != "(" or m == lo:
+                return j
+            j = m - 1
+        else:
+            return j
+    return j
+
+
 def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | None] | None, int]:
     """Speaker ending just before cue k, and the index where it starts."""
     skip = lexicon.lower_words("cue_skip_before")
-    j = k - 1
-    while j >= lo and (ctx.tokens[j].text.lower() in skip or ctx.tokens[j].tag == "RB"):
-        j -= 1
+    j = _skip_back(ctx, k - 1, lo, skip)
     if j >= lo and ctx.tokens[j].text == ",":
         # an appositive: `Gary Samore, former coordinator ..., said`
         comma = j
@@ -270,6 +295,9 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
             start = end
             while start > lo and (ctx.tokens[start - 1].tag.startswith(("NN", "PRP")) or start - 1 in ctx.mention_of):
                 start -= 1
+            named = _appositive_name(ctx, start, end, comma) if start < end else None
+            if named is not None:
+                return named, start  # `the union’s chief executive, Jane Doe, said`
             found = _speaker_in(ctx, start, end)
             if found is not None and start < end:
                 return found, start
@@ -356,11 +384,49 @@ def _attributions_in_sentence(ctx: _Context, sentence: Sentence) -> list[_Attrib
             k += 1
             continue
         attribution = _verb_attribution(ctx, k, lo, hi, claimed_until)
+        if attribution is not None and any(
+            a.start <= tokens[k].start < a.end for a in found
+        ) and tokens[k].text.lower() in lexicon.lower_words("weak_cues"):
+            attribution = None  # a verb of thinking inside reported content: `said that she expected`
         if attribution is not None:
             found.append(attribution)
             claimed_until = max(claimed_until, k + 1)
         k += 1
-    return found
+    return _trim_at_cues(ctx, found)
+
+
+_TRAILING = {"and", "but", "or", "as", "while", "when", "because"}
+_CLAUSE_BREAK = {",", ";", "and", "but", "—", "–", "--"}
+
+
+def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution]:
+    """Reported content ends where another attribution of the sentence begins:
+    `he did not disclose X, but he did say Y` gives `X`, not `X, but he did say Y`."""
+    if len(found) < 2:
+        return found
+    result = []
+    for a in found:
+        end = a.end
+        for b in found:
+            if b is a or b.cue is None:
+                continue
+            cut = b.cue.start
+            if b.speaker is not None and b.speaker.start < cut:
+                cut = b.speaker.start
+            if a.start < cut < end and a.start < b.cue.start < a.end:
+                k = bisect.bisect_left(ctx.token_starts, cut) - 1
+                if k >= 0 and ctx.tokens[k].text.lower() in _CLAUSE_BREAK:
+                    end = cut
+        if end != a.end:
+            first = bisect.bisect_left(ctx.token_starts, a.start)
+            last = bisect.bisect_left(ctx.token_starts, end)
+            while last > first and (ctx.tokens[last - 1].text.lower() in _TRAILING or not any(c.isalnum() for c in ctx.tokens[last - 1].text) and not ctx.is_quote_mark(last - 1)):
+                last -= 1
+            span = _content_span(ctx, first, last)
+            if span is not None:
+                a = _Attribution(span[0], span[1], a.speaker, a.cue, a.actor)
+        result.append(a)
+    return result
 
 
 def _according_to(ctx: _Context, k: int, lo: int, hi: int) -> _Attribution | None:
@@ -425,10 +491,14 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         return _Attribution(content[0], content[1], found[0], cue, found[1])
 
     found, subject_start = _speaker_before(ctx, k, lo)
+    if participle and found is not None and subject_start - 1 >= lo and tokens[subject_start - 1].tag.startswith("VB"):
+        # `The town released a statement saying ...`: the object does not speak, the subject does
+        subject = _clause_subject(ctx, lo, subject_start)
+        found = (subject[0], subject[1]) if subject is not None else None
     if found is None:
         return None
-    if any(t.text.lower() in _BE for t in tokens[max(lo, k - 3) : k]):
-        return None  # passive: `specifics were not announced`
+    if not word.endswith("ing") and any(t.text.lower() in _BE for t in tokens[max(lo, k - 3) : k]):
+        return None  # passive: `specifics were not announced` (but `Trump is insisting`)
     if tokens[k].text.lower() in lexicon.lower_words("weak_cues") and (
         not _speaks(ctx, found, subject_start, k) or k + 1 < hi and tokens[k + 1].text.lower() == "to"
     ):
@@ -470,6 +540,8 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
             break
     while start < hi and tokens[start].text.lower() in {"that", ":", ","}:
         start += 1
+    if start < hi and tokens[start].text in _DASHES:
+        return None  # `Pollsters agree - Jane Roe: “...”`: a heading, then its source
     end = hi
     for m in range(start, hi):
         if tokens[m].text == "," and m + 1 < hi and tokens[m + 1].text.lower() == "according" and ctx.in_quote(tokens[m].start) is None:
@@ -492,6 +564,7 @@ _NOT_SPEECH = frozenset(
     "is was are were be been am has had have do does did got get gets ended began made came went".split()
 )
 _SENTENCE_END = {".", "?", "!"}
+_DASHES = {"-", "—", "–", "--"}
 _NO_SPEAKER = Span(-1, -1, "")  # a frame that names no speaker (a passive cue)
 _MAX_FRAME = 30  # tokens looked at on either side of a passage
 
@@ -502,6 +575,8 @@ def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
     word = token.text.lower()
     if word in _cue_forms() and (token.tag.startswith("VB") or word in _STRONG_CUES):
         return True
+    if k + 1 < len(ctx.tokens) and f"{word} {ctx.tokens[k + 1].text.lower()}" in lexicon.lower_words("phrasal_cues"):
+        return True  # `shot back`, `went on`
     return loose and token.tag in {"VBD", "VBZ"} and word not in _NOT_SPEECH
 
 
@@ -566,9 +641,7 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
     `Gary Samore, former coordinator ..., said`."""
     tokens = ctx.tokens
     skip = lexicon.lower_words("cue_skip_before")
-    end = v
-    while end > lo and (tokens[end - 1].text.lower() in skip or tokens[end - 1].tag == "RB"):
-        end -= 1
+    end = _skip_back(ctx, v - 1, lo, skip) + 1
     if end > lo and tokens[end - 1].text == ",":
         m = end - 2
         while m >= lo and m > end - 25 and tokens[m].text != "," and not ctx.is_quote_mark(m):
@@ -623,11 +696,11 @@ def _passive(ctx: _Context, lo: int, v: int) -> bool:
     return ctx.tokens[v].tag in {"VBN", "VBD"} and m >= lo and ctx.tokens[m].text.lower() in _BE
 
 
-def _clause_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, int] | None:
+def _clause_subject(ctx: _Context, lo: int, hi: int, first: bool = False) -> tuple[Span, str | None, int] | None:
     """The subject of the clause in tokens[lo:hi]: the noun phrase before its
     first finite verb (`Hillary Clinton’s aide rallied supporters, saying`),
     with the index of that verb."""
-    for v in range(hi - 1, lo - 1, -1):
+    for v in range(lo, hi) if first else range(hi - 1, lo - 1, -1):
         t = ctx.tokens[v]
         if t.tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
             continue
@@ -636,6 +709,26 @@ def _clause_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, 
         found = _subject_before(ctx, lo, v)
         if found is not None and _speaker_like(ctx, found[0], found[1]):
             return found[0], found[1], v
+    return None
+
+
+def _reporting_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, int] | None:
+    """The subject of the nearest reporting verb in tokens[lo:hi] (`Trump is
+    questioning whether X would have come “...”` -> Trump), with its index."""
+    for v in range(hi - 1, lo - 1, -1):
+        if ctx.is_quote_mark(v) or ctx.in_quote(ctx.tokens[v].start) is not None:
+            continue
+        if not _frame_verb(ctx, v, False) or v in ctx.mention_of:
+            continue
+        if ctx.tokens[v].text.lower() in lexicon.lower_words("weak_cues"):
+            continue
+        if ctx.tokens[v].tag == "VBG":
+            found = _clause_subject(ctx, lo, v)
+            return found if found is not None else None
+        found = _subject_before(ctx, lo, v)
+        if found is not None and _speaker_like(ctx, found[0], found[1]):
+            return found[0], found[1], v
+        return None
     return None
 
 
@@ -701,7 +794,13 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
     for v in range(k + 1, limit):
         if ctx.is_quote_mark(v) or tokens[v].text in _SENTENCE_END:
             return None
-        if not _frame_verb(ctx, v, loose):
+        mistagged = (  # `,” Bozell answers.`: a cue tagged as a plural noun
+            loose
+            and tokens[v].text.lower() in _cue_forms()
+            and v + 1 < len(tokens)
+            and tokens[v + 1].text in {".", ",", "?", "!"}
+        )
+        if not (_frame_verb(ctx, v, loose) or mistagged):
             continue
         if v in ctx.mention_of:
             continue
@@ -738,6 +837,9 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
             return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
     while v >= lo and steps < 10 and not _frame_verb(ctx, v, False):
         t = tokens[v]
+        if punct == ":" and t.text in _DASHES:
+            v = -1  # `Pollsters agree - Jane Roe: “`: the dash sets a heading apart
+            break
         if not (t.text.lower() in adjuncts or t.tag.startswith(("NN", "IN", "DT", "CD", "JJ", "PRP", "POS", "RP", "RB")) or v in ctx.mention_of or t.text in _NP_TEXT):
             v = -1
             break
@@ -755,6 +857,8 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
                     return subject[0], subject[1], cue
             return None
         if _passive(ctx, lo, v):
+            if tokens[v].text.lower() in lexicon.lower_words("naming_cues"):
+                return None  # `the plan is called “Fresh Start”`: a name, not a quote
             return _NO_SPEAKER, None, cue  # `Blumenthal was asked, “`
         found = _subject_before(ctx, lo, v)
         if found is not None:
@@ -773,13 +877,20 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         # a colon after a name: `Republican pollster Daron Shaw: “`
         mention = ctx.mention_of.get(end - 1)
         m = end - 1
-        while m > lo and (_is_np_token(ctx, m - 1) and tokens[m - 1].tag != "PRP"):
+        while m > lo and (_is_np_token(ctx, m - 1) and tokens[m - 1].tag != "PRP" and tokens[m - 1].text not in _DASHES):
             m -= 1
-        alone = m == lo or tokens[m - 1].text in {"-", "—", "–"}
+        while m - 2 >= lo and tokens[m - 1].text.lower() in {"and", "&"} and m - 2 in ctx.mention_of:
+            m = bisect.bisect_left(ctx.token_starts, ctx.mention_of[m - 2][0])  # `Jane Roe and John Doe:`
+        dashed = m > lo and tokens[m - 1].text in _DASHES
+        alone = m == lo or dashed
+        colon = tokens[end]
         if alone and mention and mention[3] in {"person", "group", "organization"} and tokens[end - 1].tag != "PRP":
             s, e, actor, _ = mention
-            colon = tokens[end]
             return Span(s, e, ctx.text[s:e]), actor, Span(colon.start, colon.end, colon.text)
+        if dashed and end - m <= 5 and all(tokens[j].text[:1].isupper() for j in range(m, end)):
+            # `Media shares blame - HuffPollster: “`: a named source after a heading
+            s, e = tokens[m].start, tokens[end - 1].end
+            return Span(s, e, ctx.text[s:e]), mention[2] if mention else None, Span(colon.start, colon.end, colon.text)
     return None
 
 
@@ -809,6 +920,11 @@ def _attribute_passages(
         result = None
         intro = _before_frame(ctx, lo, open_mark) if before_words else None
         inner = ctx.text[passage.start : passage.end].rstrip()
+        heading = _heading_before(ctx, p_start, open_mark) if before_words and intro is None else None
+        if heading is not None:
+            found[passage] = heading  # `NEWS IN BRIEF “...” [Source.]`: a newsletter item quoting its heading's story
+            previous_close = after
+            continue
         if before_words and intro is None:
             s_lo = sentences[s_index].first_token if sentences else 0
             while s_lo < open_mark and ctx.tokens[s_lo].start < p_start:
@@ -825,7 +941,9 @@ def _attribute_passages(
                 while hi > after and ctx.tokens[hi - 1].start >= p_end:
                     hi -= 1
                 loose = not before_words and inner[-1:] in {",", "?", "!", "—", "–"}
-                result = _after_frame(ctx, after, hi, loose)
+                # `“A.” He said, twice, that ...`: after a full stop a new sentence begins
+                if not (inner[-1:] == "." and after < len(ctx.tokens) and ctx.tokens[after].text[:1].isupper()):
+                    result = _after_frame(ctx, after, hi, loose)
             if result is None:
                 result = intro
         if result is None and not before_words:
@@ -838,6 +956,16 @@ def _attribute_passages(
             found[passage] = result
         previous_close = after
     return found, embedded
+
+
+def _heading_before(ctx: _Context, p_start: int, open_mark: int) -> tuple[Span, None, None] | None:
+    """An upper-case heading that opens the paragraph right before the opening mark."""
+    first = bisect.bisect_left(ctx.token_starts, p_start)
+    words = [t.text for t in ctx.tokens[first:open_mark] if any(c.isalpha() for c in t.text)]
+    if len(words) < 2 or first >= open_mark or any(c.islower() for w in words for c in w):
+        return None
+    s, e = ctx.tokens[first].start, ctx.tokens[open_mark - 1].end
+    return Span(s, e, ctx.text[s:e]), None, None
 
 
 def _colon_intro(ctx: _Context, sentences: Sequence[Sentence], s_index: int, open_mark: int) -> tuple[Span, str | None, Span] | None:
@@ -898,12 +1026,13 @@ def find_quotes(
     actors: Sequence[Actor],
 ) -> tuple[Quote, ...]:
     """All quotes of the document, in text order."""
+    sentences = _join_split_sentences(text, sentences, tokens)
     passages = find_passages(text, paragraphs)
     ctx = _Context(text, tokens, actors, passages)
     quotes: list[Quote] = []
     covered: set[Passage] = set()
     framed, embedded = _attribute_passages(ctx, sentences, paragraphs)
-    framed_cues = {cue.start for _, _, cue in framed.values()}
+    framed_cues = {cue.start for _, _, cue in framed.values() if cue is not None}
     for passage, (speaker, actor, cue) in framed.items():
         speaker = None if speaker is _NO_SPEAKER else speaker
         quotes.append(Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", speaker, actor, cue))
@@ -938,7 +1067,13 @@ def find_quotes(
         if passage in embedded:
             # `Moore thanked him for “...”`: the subject of the sentence speaks
             first, _ = _passage_marks(ctx, passage)
-            subject = _clause_subject(ctx, embedded[passage], first)
+            # (a reporting verb's subject first, else the main clause's), but a
+            # title in marks (`read “The Art of the Deal”`) is nobody's quote
+            subject = _reporting_subject(ctx, embedded[passage], first)
+            if subject is None and _title_like(text, passage):
+                continue
+            if subject is None:
+                subject = _clause_subject(ctx, embedded[passage], first, True)
             if subject is not None and not _speaker_like(ctx, subject[0], subject[1]):
                 subject = None
         if subject is not None:
@@ -960,6 +1095,28 @@ def find_quotes(
         starts.insert(index, quote.start)
     quotes.sort(key=lambda q: (q.start, q.end))
     return tuple(_dedupe(quotes))
+
+
+def _title_like(text: str, passage: Passage) -> bool:
+    """A short passage whose words are all capitalised: a title or a name (`“The Walking Dead”`)."""
+    words = [w for w in text[passage.start : passage.end].split() if any(c.isalpha() for c in w)]
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"}
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
+
+
+def _join_split_sentences(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> list[Sentence]:
+    """Sentences as the attribution rules read them: a sentence that opens
+    with a lower-case word continues the previous one in its paragraph (a
+    split after an abbreviation, `Sen. Jane Roe (D-Ore.) said ...`)."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        first = tokens[sentence.first_token].text if sentence.end_token > sentence.first_token else ""
+        if joined and first[:1].islower() and joined[-1].paragraph == sentence.paragraph:
+            last = joined[-1]
+            joined[-1] = Sentence(last.start, sentence.end, last.paragraph, last.first_token, sentence.end_token)
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _following(

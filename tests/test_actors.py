@@ -60,3 +60,14 @@ def test_heading_capitals_do_not_make_actors():
     found = actors(text)
     assert "Big Storm Hits The Coast" not in found
     assert "Coast" not in found
+
+
+def test_local_titles_are_stripped():
+    names = set(actors("Councilman David Kim spoke first. Assemblywoman Rosa Diaz spoke next."))
+    assert {"David Kim", "Rosa Diaz"} <= names
+
+
+def test_demonym_before_a_verb_is_a_surname_but_before_a_noun_is_not():
+    found = {name: a.type for name, a in actors('"We will see," Cuban said. Russian officials said nothing.').items()}
+    assert found.get("Cuban") == "person"
+    assert "Russian" not in found

@@ -226,3 +226,110 @@ def test_said_inside_a_quote_is_no_cue():
     qs = quotes(text)
     assert len(qs) == 1
     assert qs[0].actor == "Jane Doe"
+
+
+# --- second round: speakers of quotes inside reported clauses, headings, cues
+
+
+def test_progressive_cue_is_not_passive():
+    text = "The mayor is insisting that the city has “plenty of money” for the repairs."
+    q = speaker_of(text, "plenty of money")
+    assert q.speaker.text == "The mayor" and q.cue.text == "insisting"
+
+
+def test_parenthesis_and_sentence_split_before_the_cue():
+    text = "Sen. Jane Roe (D-Ore.) said Monday that she was hoping for a turnout that “will help us all.”"
+    q = speaker_of(text, "will help us all")
+    assert "Jane Roe" in q.speaker.text and q.cue.text == "said"
+
+
+def test_verb_of_thinking_inside_reported_content_adds_no_quote():
+    text = "Torres told reporters after the meeting that she expected a vote next month."
+    qs = quotes(text)
+    assert len(qs) == 1 and qs[0].cue.text == "told"
+
+
+def test_quote_in_a_clause_belongs_to_the_reporting_subject():
+    text = "Trump is questioning whether the governor would have come to the meeting “if it were held on a Sunday.”"
+    q = speaker_of(text, "if it were held")
+    assert q.speaker.text == "Trump"
+
+
+def test_title_in_marks_is_no_quote():
+    text = "Actress Jane Doe took home the “Star Power” award for her role in “The Long Road.”"
+    assert quotes(text) == ()
+
+
+def test_source_after_a_heading_dash():
+    text = "Polls were early - Jane Roe and John Doe: “The polls were not wrong, they simply ended too early.”"
+    q = speaker_of(text, "The polls were not wrong")
+    assert q.speaker.text in {"Jane Roe", "John Doe"}
+
+
+def test_named_source_after_a_heading_dash_without_a_verb():
+    text = "Media shares the blame - PollWatch: “Pollsters are taking a lot of heat from the public this week.”"
+    q = speaker_of(text, "Pollsters are taking")
+    assert q.speaker.text == "PollWatch"
+
+
+def test_upper_case_heading_is_the_source_of_its_quote():
+    text = "CITY PLANS NEW PARK “The park will open next spring with a playground and a pond.” [Daily News.]"
+    q = speaker_of(text, "The park will open")
+    assert q.speaker.text == "CITY PLANS NEW PARK" and q.cue is None
+
+
+def test_called_reports_speech():
+    text = "A spokesman for the governor called the report “outrageous and false.”"
+    q = speaker_of(text, "outrageous and false")
+    assert q.speaker.text in "A spokesman for the governor" and q.cue.text == "called"
+
+
+def test_is_called_reports_nothing():
+    text = "The plan is called “Fresh Start” by the city."
+    assert quotes(text) == ()
+
+
+def test_time_adjunct_between_speaker_and_cue():
+    text = "Jane Doe, who has been campaigning all week, on Friday described her plan as “a fresh start for the city.”"
+    q = speaker_of(text, "a fresh start")
+    assert q.speaker.text == "Jane Doe"
+
+
+def test_participle_after_an_object_belongs_to_the_subject():
+    text = "The council released a statement Wednesday saying the plan “is based on opinion, not facts.”"
+    q = speaker_of(text, "is based on opinion")
+    assert q.speaker.text == "The council"
+
+
+def test_content_ends_where_the_next_attribution_begins():
+    text = "The donor did not disclose the amount, but he did say he found the mayor “very charming.”"
+    qs = quotes(text)
+    first = [q for q in qs if q.cue is not None and q.cue.text == "disclose"]
+    assert first and "charming" not in first[0].text
+    assert speaker_of(text, "very charming").speaker.text == "he"
+
+
+@pytest.mark.parametrize("cue", ["shot back", "went on", "points out"])
+def test_two_word_cues(cue):
+    text = f"“They are all here for the free food,” Jane Doe {cue} with a laugh."
+    q = speaker_of(text, "They are all here")
+    assert q.speaker.text == "Jane Doe"
+
+
+def test_cue_tagged_as_noun_after_a_quote():
+    text = "“I can point to only two accomplishments,” Bozell answers."
+    assert speaker_of(text, "I can point").speaker.text == "Bozell"
+
+
+def test_new_sentence_after_a_full_stop_is_not_the_quote_frame():
+    text = (
+        "“Our jobs are leaving,” Jane Doe said. “That is the big problem for this state.” "
+        "She said, twice, that she would go back to work."
+    )
+    q = speaker_of(text, "That is the big problem")
+    assert q.speaker.text == "Jane Doe"
+
+
+def test_demonym_surname_speaks():
+    text = '"And I would have the same talk with him," Cuban said. "He has a real chance to win."'
+    assert speaker_of(text, "He has a real chance").speaker.text == "Cuban"

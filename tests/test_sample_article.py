@@ -105,3 +105,28 @@ def test_leave_a_reply_yields_nothing(sample):
     end = start + len("leave a reply:")
     assert not [q for q in result.quotes if q.start < end and q.end > start]
     assert not [m for a in result.actors for m in a.mentions if m.start < end and m.end > start]
+
+
+OTHER_SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.mark.parametrize(
+    "name, phrase, actor",
+    [
+        ("harbor-bridge-vote.txt", "We are not going to rush this", "Elena Torres"),
+        ("harbor-bridge-vote.txt", "the toll would fall hardest", "David Kim"),  # `Councilman` is a title
+        ("harbor-bridge-vote.txt", "A toll is a tax by another name", "David Kim"),
+        ("harbor-bridge-vote.txt", "the bridge remained safe", "Department of Transportation"),
+        ("straight-and-curly-marks.txt", "This contract recognizes", "Maria Lopez"),
+        ("straight-and-curly-marks.txt", "It is a fair deal for everyone", "Maria Lopez"),
+        ("straight-and-curly-marks.txt", "a new beginning", "James Carter"),  # named in an appositive
+        ("straight-and-curly-marks.txt", "That worry is gone now", "Priya Shah"),
+    ],
+)
+def test_other_samples_speakers(name, phrase, actor):
+    text = (OTHER_SAMPLES / name).read_text("utf-8")
+    result = analyze(text)
+    start = text.index(phrase)
+    found = [q for q in result.quotes if q.start <= start < q.end]
+    assert found and found[0].actor == actor
+    assert actor in {a.name for a in result.actors}

@@ -1,0 +1,450 @@
+"""Target-dependent sentiment: the sentiment a news sentence expresses toward a mention.
+
+A multinomial logistic-regression (softmax) model over sparse, hand-designed
+features of the target's context, trained offline on NewsMTSC by
+``scripts/train_target_sentiment.py`` and shipped as
+``newsanalyzer/data/target_sentiment_weights.json``.
+
+Runtime is pure Python (no numpy, nltk or textblob): a regex tokenizer,
+dictionary look-ups for the features and a three-way dot product.  The feature
+extractor :func:`extract_features` is shared with the training script so that
+training and inference use one implementation.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+__all__ = ["TargetSentiment", "score_targets", "extract_features", "tokenize", "LABELS"]
+
+LABELS = ("negative", "neutral", "positive")
+
+WEIGHTS_FILE = "target_sentiment_weights.json"
+WORDS_FILE = "target_sentiment_words.json"
+LEXICON_FILE = "target_sentiment_lexicon.tsv"
+
+# Work caps: text farther than this from a target is not looked at, and
+# sentences longer than MAX_TOKENIZE_CHARS are tokenized per target, locally.
+MAX_TOKENIZE_CHARS = 4000
+LOCAL_CHARS = 1500
+WINDOW_TOKENS = 60
+NEAR = 1  # exact-position features L1 / R1 (L2/L3 did not help)
+BAND_START = 3
+MID = 8  # "near" bag (distance 4..8)
+NEG_SCOPE = 3  # a negator flips lexicon words up to this many tokens after it
+
+TARGET = "<T>"
+OTHER = "<O>"
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘`][^\W_]+)*|\S")
+_QUOTE_CHARS = frozenset('"“”«»„')
+_CLAUSE_BREAK = frozenset([",", ";", ":", "—", "–", "(", ")", "-", ".", "?", "!"])
+_DIGIT_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class TargetSentiment:
+    polarity: float  # in [-1, 1]: P(positive) - P(negative)
+    label: str  # "negative" | "neutral" | "positive", the model's argmax
+
+
+# ---------------------------------------------------------------------------
+# Data files
+# ---------------------------------------------------------------------------
+
+
+def _read_data_text(name: str) -> str:
+    return resources.files("newsanalyzer").joinpath("data", name).read_text(encoding="utf-8")
+
+
+class _Resources:
+    """Word lists and prior-polarity lexicon used by the feature extractor."""
+
+    def __init__(self, words: dict, lexicon: dict[str, float]) -> None:
+        self.negators = frozenset(words["negators"])
+        self.contrast = frozenset(words["contrast"])
+        self.reporting = frozenset(words["reporting_verbs"])
+        self.pronouns = frozenset(words["pronouns"])
+        self.obj_neg = frozenset(words["object_negative_verbs"])
+        self.obj_pos = frozenset(words["object_positive_verbs"])
+        lex = dict(lexicon)
+        # Hand-written news vocabulary; it wins over the adjective lexicon.
+        for w in words["news_negative"]:
+            lex[w] = -0.6
+        for w in words["news_positive"]:
+            lex[w] = 0.6
+        self.lexicon = lex
+
+
+def parse_lexicon(text: str) -> dict[str, float]:
+    lex: dict[str, float] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, _, value = line.partition("\t")
+        try:
+            lex[word] = float(value)
+        except ValueError:
+            continue
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> _Resources:
+    words = json.loads(_read_data_text(WORDS_FILE))
+    lexicon = parse_lexicon(_read_data_text(LEXICON_FILE))
+    return _Resources(words, lexicon)
+
+
+class _Model:
+    def __init__(self, data: dict) -> None:
+        self.labels = tuple(data["labels"])
+        self.bias = tuple(float(b) for b in data["bias"])
+        self.weights: dict[str, tuple[float, ...]] = {
+            k: tuple(float(x) for x in v) for k, v in data["weights"].items()
+        }
+
+
+@lru_cache(maxsize=1)
+def load_model() -> _Model:
+    return _Model(json.loads(_read_data_text(WEIGHTS_FILE)))
+
+
+# ---------------------------------------------------------------------------
+# Tokenization and features
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _norm(tok: str) -> str:
+    t = tok.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    if _DIGIT_RE.search(t):
+        return "<num>"
+    return t
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, normalized token) triples; offsets are shifted by `offset`."""
+    return [(m.start() + offset, m.end() + offset, _norm(m.group())) for m in _TOKEN_RE.finditer(text)]
+
+
+def _split_negation(tok: str) -> bool:
+    return tok.endswith("n't") or tok == "cannot"
+
+
+def _context(
+    tokens: list[tuple[int, int, str]],
+    starts: list[int],
+    ends: list[int],
+    spans: Sequence[tuple[int, int]],
+    k: int,
+) -> tuple[list[str], int]:
+    """Token sequence with target k collapsed to <T> and other targets to <O>.
+
+    Returns (sequence, index of <T>). Only WINDOW_TOKENS tokens either side of
+    the target are kept; runs of <O> are collapsed to one.
+    """
+    s, e = spans[k]
+    n = len(tokens)
+    # Tokens overlapping [s, e): end > s and start < e (an empty or
+    # whitespace span gives first == last + 1, the insertion point).
+    first = bisect_right(ends, s)
+    last = bisect_left(starts, e) - 1
+    if last < first:
+        last = first - 1
+    lo = max(0, first - WINDOW_TOKENS)
+    hi = min(n, last + 1 + WINDOW_TOKENS)
+    if lo < hi:
+        wlo, whi = tokens[lo][0], tokens[hi - 1][1]
+        others = [sp for j, sp in enumerate(spans) if j != k and sp[1] > wlo and sp[0] < whi]
+    else:
+        others = []
+    out: list[str] = []
+    for i in range(lo, first):
+        _append_masked(out, tokens[i], others)
+    tpos = len(out)
+    out.append(TARGET)
+    for i in range(last + 1, hi):
+        _append_masked(out, tokens[i], others)
+    return out, tpos
+
+
+def _append_masked(out: list[str], tok: tuple[int, int, str], others: list[tuple[int, int]]) -> None:
+    ts, te, t = tok
+    for s, e in others:
+        if te > s and ts < e:
+            if not out or out[-1] != OTHER:
+                out.append(OTHER)
+            return
+    out.append(t)
+
+
+def _bucket(n: int) -> str:
+    if n <= 2:
+        return str(n)
+    if n <= 5:
+        return "3-5"
+    if n <= 10:
+        return "6-10"
+    return "11+"
+
+
+def extract_features(
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    tokens: list[tuple[int, int, str]] | None = None,
+    res: _Resources | None = None,
+) -> list[dict[str, float]]:
+    """Sparse features (name -> value) for each target span of `sentence`."""
+    if res is None:
+        res = load_resources()
+    out = []
+    if tokens is None and len(sentence) <= MAX_TOKENIZE_CHARS:
+        tokens = tokenize(sentence)
+    if tokens is not None:
+        starts = [t[0] for t in tokens]
+        ends = [t[1] for t in tokens]
+    for k in range(len(spans)):
+        if tokens is not None:
+            toks = tokens
+        else:
+            s, e = spans[k]
+            lo = max(0, s - LOCAL_CHARS)
+            hi = min(len(sentence), max(s, e) + LOCAL_CHARS)
+            if e - s > 2 * LOCAL_CHARS:  # a huge span: look at its edges only
+                hi = min(len(sentence), s + 2 * LOCAL_CHARS)
+            toks = tokenize(sentence[lo:hi], lo)
+            starts = [t[0] for t in toks]
+            ends = [t[1] for t in toks]
+        out.append(_features_one(sentence, toks, starts, ends, spans, k, res))
+    return out
+
+
+def _features_one(
+    sentence: str,
+    tokens: list[tuple[int, int, str]],
+    starts: list[int],
+    ends: list[int],
+    spans: Sequence[tuple[int, int]],
+    k: int,
+    res: _Resources,
+) -> dict[str, float]:
+    seq, p = _context(tokens, starts, ends, spans, k)
+    n = len(seq)
+    f: dict[str, float] = {}
+    lex = res.lexicon
+    negators = res.negators
+
+    # Target's own surface form: pronoun or name (its words never score).
+    s, e = spans[k]
+    mention = sentence[s : min(e, s + 20)].strip().lower() if e - s <= 20 else ""
+    if mention in res.pronouns:
+        f["tpron=" + mention] = 1.0
+    if p == 0:
+        f["first"] = 1.0
+    elif p == 1 and seq[0] in ("the", "a", "an", '"', "“", "'"):
+        f["first"] = 1.0
+    f["ntargets=" + _bucket(len(spans))] = 1.0
+
+    # Exact positions and bigrams next to the target.
+    for d in range(1, NEAR + 1):
+        i = p - d
+        if i >= 0:
+            f["L%d=%s" % (d, seq[i])] = 1.0
+        else:
+            f["L%d=<s>" % d] = 1.0
+            break
+    for d in range(1, NEAR + 1):
+        i = p + d
+        if i < n:
+            f["R%d=%s" % (d, seq[i])] = 1.0
+        else:
+            f["R%d=</s>" % d] = 1.0
+            break
+    l1 = seq[p - 1] if p >= 1 else "<s>"
+    l2 = seq[p - 2] if p >= 2 else "<s>"
+    r1 = seq[p + 1] if p + 1 < n else "</s>"
+    r2 = seq[p + 2] if p + 2 < n else "</s>"
+    f["LB=%s_%s" % (l2, l1)] = 1.0
+    f["RB=%s_%s" % (r1, r2)] = 1.0
+
+    # Clause boundaries around the target.
+    cl = p
+    while cl > 0 and seq[cl - 1] not in _CLAUSE_BREAK and seq[cl - 1] not in res.contrast:
+        cl -= 1
+    cr = p + 1
+    while cr < n and seq[cr] not in _CLAUSE_BREAK and seq[cr] not in res.contrast:
+        cr += 1
+
+    # Quotation: inside quotes if an odd number of quote tokens precede.
+    q = 0
+    for i in range(p):
+        if seq[i] in _QUOTE_CHARS:
+            q += 1
+    if q % 2 == 1:
+        f["inquote"] = 1.0
+
+    # Speaker of a reporting verb: "X said", "X, who ..., said", "..., X said".
+    for i in range(p + 1, min(n, p + 4)):
+        if seq[i] in res.reporting:
+            f["speaker"] = 1.0
+            break
+    if p >= 1 and seq[p - 1] in res.reporting:
+        f["said_L1"] = 1.0
+    if p >= 1 and seq[p - 1] == "by":
+        f["agent_by"] = 1.0
+
+    # Bag of words with side and distance bands; lexicon hits with negation.
+    lex_sum = {"L": 0.0, "R": 0.0}
+    near_sum = 0.0
+    clause_sum = 0.0
+    lex_dist = 0.0
+    neg_until = -1
+    contrast_before = False
+    contrast_after = False
+    for i, t in enumerate(seq):
+        if i == p:
+            continue
+        if t in negators or _split_negation(t):
+            neg_until = i + NEG_SCOPE
+        side = "L" if i < p else "R"
+        dist = p - i if i < p else i - p
+        f["w=" + t] = 1.0
+        if dist > BAND_START and dist <= MID:
+            f["%sn=%s" % (side, t)] = 1.0
+        in_clause = cl <= i < cr
+        if in_clause:
+            f["c=" + t] = 1.0
+        if t in res.contrast:
+            if i < p:
+                contrast_before = True
+            else:
+                contrast_after = True
+        pol = lex.get(t)
+        if pol is not None and t != OTHER:
+            negated = i <= neg_until and i > neg_until - NEG_SCOPE
+            if negated:
+                pol = -pol
+            lex_sum[side] += pol
+            sign = "+" if pol > 0 else "-"
+            band = "n" if dist <= MID else "f"
+            f["lex%s%s%s" % (sign, side, band)] = f.get("lex%s%s%s" % (sign, side, band), 0.0) + abs(pol)
+            if dist <= MID:
+                near_sum += pol
+            lex_dist += pol / (1.0 + 0.3 * dist)
+            if in_clause:
+                clause_sum += pol
+                f["lexc" + sign] = f.get("lexc" + sign, 0.0) + abs(pol)
+            if negated:
+                f["negw=" + t] = 1.0
+            f["lw%s=%s%s" % (side, "!" if negated else "", t)] = 1.0
+        # Sentiment verbs acting on the target (object) or done by it (subject).
+        if i > p and dist <= 4 and in_clause:
+            if t in res.obj_neg:
+                f["subj_of_neg"] = 1.0
+            elif t in res.obj_pos:
+                f["subj_of_pos"] = 1.0
+        if i < p and dist <= 3 and in_clause:
+            if t in res.obj_neg:
+                f["obj_of_neg"] = 1.0
+            elif t in res.obj_pos:
+                f["obj_of_pos"] = 1.0
+    # Passive: "<T> was criticized", "<T> has been praised".
+    if p + 2 < n and seq[p + 1] in ("was", "is", "were", "are", "been", "be", "being", "got", "gets"):
+        v = seq[p + 2]
+        if v in res.obj_neg:
+            f["passive_neg"] = 1.0
+        elif v in res.obj_pos:
+            f["passive_pos"] = 1.0
+    if contrast_before:
+        f["contrast_L"] = 1.0
+    if contrast_after:
+        f["contrast_R"] = 1.0
+    f["lexsumL"] = _squash(lex_sum["L"])
+    f["lexsumR"] = _squash(lex_sum["R"])
+    f["lexnear"] = _squash(near_sum)
+    f["lexclause"] = _squash(clause_sum)
+    if lex_dist:
+        f["lexd"] = lex_dist
+    return f
+
+
+def _squash(x: float) -> float:
+    return x / (1.0 + abs(x))
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------
+
+
+def _predict(model: _Model, feats: dict[str, float]) -> tuple[float, str]:
+    b = model.bias
+    z0, z1, z2 = b[0], b[1], b[2]
+    w = model.weights
+    for name, v in feats.items():
+        wt = w.get(name)
+        if wt is not None:
+            z0 += wt[0] * v
+            z1 += wt[1] * v
+            z2 += wt[2] * v
+    m = max(z0, z1, z2)
+    e0 = math.exp(z0 - m)
+    e1 = math.exp(z1 - m)
+    e2 = math.exp(z2 - m)
+    tot = e0 + e1 + e2
+    pol = (e2 - e0) / tot
+    if not math.isfinite(pol):
+        return 0.0, "neutral"
+    pol = max(-1.0, min(1.0, pol))
+    if z0 >= z1 and z0 >= z2:
+        idx = 0
+    elif z2 > z1:
+        idx = 2
+    else:
+        idx = 1
+    return pol, model.labels[idx]
+
+
+def _clean_spans(sentence: str, targets: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    n = len(sentence)
+    out = []
+    for t in targets:
+        try:
+            s, e = int(t[0]), int(t[1])
+        except Exception:
+            s, e = 0, 0
+        s = min(max(s, 0), n)
+        e = min(max(e, s), n)
+        out.append((s, e))
+    return out
+
+
+def score_targets(sentence: str, targets: Sequence[tuple[int, int]]) -> list[TargetSentiment]:
+    """Sentiment toward each target span (char offsets into `sentence`, end exclusive), one per target, same order.
+    All targets of a sentence are passed together so each can mask the others."""
+    targets = list(targets)
+    if not targets:
+        return []
+    if not isinstance(sentence, str):
+        sentence = "" if sentence is None else str(sentence)
+    spans = _clean_spans(sentence, targets)
+    neutral = TargetSentiment(0.0, "neutral")
+    model = load_model()  # a missing/broken data file is an installation error: let it raise
+    res = load_resources()
+    try:
+        feats = extract_features(sentence, spans, res=res)
+        result = []
+        for fv in feats:
+            pol, label = _predict(model, fv)
+            result.append(TargetSentiment(pol, label))
+        return result
+    except Exception:  # pragma: no cover - defensive: never fail on odd input
+        return [neutral for _ in spans]

@@ -1,0 +1,218 @@
+"""Tests for newsanalyzer.target_sentiment (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsanalyzer.target_sentiment import (
+    TargetSentiment,
+    extract_features,
+    load_model,
+    score_targets,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TRAIN_DATA = REPO_ROOT.parent / "shared" / "data" / "newsmtsc" / "train.jsonl"
+WEIGHTS = REPO_ROOT / "newsanalyzer" / "data" / "target_sentiment_weights.json"
+
+
+def span(sentence: str, mention: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+def labels(sentence: str, *mentions: str) -> list[str]:
+    return [r.label for r in score_targets(sentence, [span(sentence, m) for m in mentions])]
+
+
+def check_result(results, n):
+    assert len(results) == n
+    for r in results:
+        assert isinstance(r, TargetSentiment)
+        assert r.label in ("negative", "neutral", "positive")
+        assert isinstance(r.polarity, float)
+        assert math.isfinite(r.polarity) and -1.0 <= r.polarity <= 1.0
+
+
+# ---------------------------------------------------------------------------
+# Behaviour
+# ---------------------------------------------------------------------------
+
+
+def test_attacked_target_is_negative():
+    s = "Critics attacked Smith over the failed plan."
+    (r,) = score_targets(s, [span(s, "Smith")])
+    assert r.label == "negative"
+    assert r.polarity < -0.3
+
+
+def test_praised_target_is_positive():
+    s = "Miller was widely praised for his brave and honest leadership."
+    (r,) = score_targets(s, [span(s, "Miller")])
+    assert r.label == "positive"
+    assert r.polarity > 0.3
+
+
+def test_neutral_factual_sentence():
+    s = "Miller met with Garcia in Ohio on Monday."
+    assert labels(s, "Miller", "Garcia") == ["neutral", "neutral"]
+
+
+def test_organisation_name_does_not_score_from_its_own_words():
+    s = "The Justice Department announced the charges on Tuesday."
+    (r,) = score_targets(s, [span(s, "The Justice Department")])
+    assert r.label != "positive"
+    # The target's own tokens never become features.
+    (feats,) = extract_features(s, [span(s, "The Justice Department")])
+    assert not any("justice" in name for name in feats)
+    assert "w=announced" in feats
+
+
+def test_speaker_of_reporting_verb_vs_accused():
+    s = "Garcia said Thompson lied to investigators about the payments."
+    assert labels(s, "Garcia", "Thompson") == ["neutral", "negative"]
+
+
+def test_two_targets_with_opposite_sentiment():
+    s = "Adams is a wonderful, honest leader, but Baker is a corrupt liar."
+    assert labels(s, "Adams", "Baker") == ["positive", "negative"]
+    s2 = "Brown, a brilliant and respected senator, defeated the corrupt and dishonest Thompson."
+    assert labels(s2, "Brown", "Thompson") == ["positive", "negative"]
+
+
+def test_other_targets_are_masked_differently_from_the_target():
+    s = "Adams is a wonderful, honest leader, but Baker is a corrupt liar."
+    fa, fb = extract_features(s, [span(s, "Adams"), span(s, "Baker")])
+    assert "R1=is" in fa and "L1=but" in fb
+    assert "w=<O>" in fa and "w=<O>" in fb
+    assert not any("adams" in k or "baker" in k for k in list(fa) + list(fb))
+
+
+def test_order_and_count_preserved():
+    s = "Adams is a wonderful, honest leader, but Baker is a corrupt liar."
+    a, b = span(s, "Adams"), span(s, "Baker")
+    r1 = score_targets(s, [a, b])
+    r2 = score_targets(s, [b, a])
+    assert [r.label for r in r1] == [r.label for r in reversed(r2)]
+    assert score_targets(s, []) == []
+
+
+def test_polarity_is_p_positive_minus_p_negative_sign():
+    s = "Adams is a wonderful, honest leader, but Baker is a corrupt liar."
+    ra, rb = score_targets(s, [span(s, "Adams"), span(s, "Baker")])
+    assert ra.polarity > 0 > rb.polarity
+
+
+# ---------------------------------------------------------------------------
+# Robustness
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, spans",
+    [
+        ("", [(0, 0)]),
+        ("", [(0, 5), (-3, 2)]),
+        ("Smith", [(0, 5), (0, 5)]),
+        ("Smith lied.", [(5, 2), (100, 200), (-10, -1)]),
+        ("Smith and Jones lied.", [(0, 15), (6, 21), (10, 15)]),  # overlapping
+        ("   \n\t  ", [(1, 3)]),
+        ("😀 Smith 👍🏽 won 🇺🇸!", [(2, 7), (0, 1)]),
+        ("Ζήτω ο Παπαδόπουλος! \u200b\u202eמשה\u0301 נכשל", [(7, 19), (23, 27)]),
+        ("\ud800 broken surrogate Smith", [(18, 23)]),
+        ("Smith\x00said\x01 ’‘“”«» n't", [(0, 5), (6, 10)]),
+        ("x" * 50_000 + " Smith failed badly " + "y " * 20_000, [(50_001, 50_006), (0, 90_000)]),
+        ("Smith lied. " * 2000, [(i * 12, i * 12 + 5) for i in range(0, 2000, 50)]),
+    ],
+)
+def test_never_raises_and_bounds(sentence, spans):
+    check_result(score_targets(sentence, spans), len(spans))
+
+
+def test_accepts_lists_and_odd_span_types():
+    s = "Smith lied."
+    check_result(score_targets(s, [[0, 5]]), 1)
+    check_result(score_targets(s, ((0.0, 5.0),)), 1)
+    check_result(score_targets(s, [("a", "b")]), 1)
+
+
+def test_many_targets_in_long_sentence_is_fast():
+    import time
+
+    s = " and ".join("Person%d" % i for i in range(300)) + " were praised."
+    spans = [span(s, "Person%d " % i if i < 299 else "Person299") for i in range(300)]
+    t0 = time.perf_counter()
+    check_result(score_targets(s, spans), 300)
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_throughput():
+    import time
+
+    sentences = [
+        ("Critics attacked Smith over the failed plan, and Jones defended him on Friday.", ["Smith", "Jones"]),
+        ("The senator said the governor had misled voters about the budget.", ["The senator", "the governor"]),
+        ("Miller met with Garcia in Ohio on Monday.", ["Miller", "Garcia"]),
+    ]
+    data = [(s, [span(s, m) for m in ms]) for s, ms in sentences] * 200
+    score_targets(*data[0])  # load once
+    t0 = time.perf_counter()
+    n = sum(len(score_targets(s, sp)) for s, sp in data)
+    per_target = (time.perf_counter() - t0) / n
+    assert per_target < 0.002  # generous bound; typically ~0.1 ms
+
+
+def test_module_import_is_light():
+    code = (
+        "import sys, newsanalyzer.target_sentiment as t;"
+        "bad=[m for m in ('nltk','textblob','numpy') if m in sys.modules];"
+        "t.score_targets('Smith lied.', [(0, 5)]);"
+        "bad+=[m for m in ('nltk','textblob','numpy') if m in sys.modules];"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    # The package __init__ is not ours; only check what the module itself adds.
+    base = subprocess.run(
+        [sys.executable, "-c", "import sys, newsanalyzer; print(','.join(m for m in ('nltk','textblob','numpy') if m in sys.modules))"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert set(filter(None, out.stdout.strip().split(","))) <= set(filter(None, base.stdout.strip().split(",")))
+
+
+# ---------------------------------------------------------------------------
+# Shipped weights
+# ---------------------------------------------------------------------------
+
+
+def test_weights_file_is_compact_and_well_formed():
+    assert WEIGHTS.stat().st_size < 2_000_000
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert data["labels"] == ["negative", "neutral", "positive"]
+    assert len(data["bias"]) == 3
+    assert all(len(v) == 3 and all(math.isfinite(x) for x in v) for v in data["weights"].values())
+    assert load_model().labels == ("negative", "neutral", "positive")
+
+
+@pytest.mark.skipif(not TRAIN_DATA.exists(), reason="NewsMTSC training data not found at ../shared/data/newsmtsc/train.jsonl")
+def test_training_reproduces_shipped_weights():
+    pytest.importorskip("numpy")
+    pytest.importorskip("textblob")
+    proc = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "train_target_sentiment.py"), "--check", "--data", str(TRAIN_DATA)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
