@@ -10,6 +10,7 @@ or group they most plausibly refer to. No model is downloaded.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -414,7 +415,8 @@ def _add_groups(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             while first > sentence.first_token and tokens[first - 1].tag in {"NNP", "NNPS", "JJ"} and _CAPITALISED.match(tokens[first - 1].text):
                 first -= 1
             start, end = tokens[first].start, token.end
-            if any(start <= s < end for s in claimed_starts) and first != i:
+            k = bisect.bisect_left(claimed_starts, start)
+            if k < len(claimed_starts) and claimed_starts[k] < end and first != i:
                 first, start = i, token.start
             name = " ".join(t.text for t in tokens[first : i + 1])
             if first == i:

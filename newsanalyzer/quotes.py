@@ -185,6 +185,21 @@ class _Context:
                         self.mention_of[k] = (m.start, m.end, actor.name, actor.type)
                     k += 1
 
+    def overlapping(self, start: int, end: int) -> list[Passage]:
+        """Passages that overlap text[start:end], in order (a bisection, not a scan)."""
+        k = bisect.bisect_left(self.passage_starts, end)
+        found = []
+        misses = 0
+        while k > 0 and misses < 3:  # passages barely nest: a few misses end the walk
+            k -= 1
+            p = self.passages[k]
+            if p.end > start:
+                found.append(p)
+            else:
+                misses += 1
+        found.reverse()
+        return found
+
     def in_quote(self, position: int) -> Passage | None:
         k = bisect.bisect_right(self.passage_starts, position) - 1
         while k >= 0:
@@ -996,7 +1011,7 @@ def _colon_subject(ctx: _Context, lo: int, colon: int) -> tuple[Span, str | None
 
 def _kind_and_span(ctx: _Context, attribution: _Attribution) -> list[tuple[str, int, int]]:
     """Direct quotes (one per passage) when the content is only quoted text, else one mixed or indirect span."""
-    inside = [p for p in ctx.passages if p.start < attribution.end and p.end > attribution.start and not p.single]
+    inside = [p for p in ctx.overlapping(attribution.start, attribution.end) if not p.single]
     if not inside:
         return [("indirect", attribution.start, attribution.end)]
     outside_words = 0
@@ -1042,7 +1057,7 @@ def find_quotes(
             if attribution.cue is not None and attribution.cue.start in framed_cues:
                 continue
             for kind, start, end in _kind_and_span(ctx, attribution):
-                inside = [p for p in passages if p.start < end and p.end > start and not p.single]
+                inside = [p for p in ctx.overlapping(start, end) if not p.single]
                 if kind == "direct" and all(p in framed for p in inside):
                     continue
                 quotes.append(Quote(start, end, text[start:end], kind, attribution.speaker, attribution.actor, attribution.cue))

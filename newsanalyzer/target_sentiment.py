@@ -32,7 +32,7 @@ LEXICON_FILE = "target_sentiment_lexicon.tsv"
 
 # Work caps: text farther than this from a target is not looked at, and
 # sentences longer than MAX_TOKENIZE_CHARS are tokenized per target, locally.
-MAX_TOKENIZE_CHARS = 4000
+MAX_TOKENIZE_CHARS = 12000  # our sentences are at most 5,000 characters (segment.py); longer input is scored locally
 LOCAL_CHARS = 1500
 WINDOW_TOKENS = 60
 NEAR = 1  # exact-position features L1 / R1 (L2/L3 did not help)
@@ -145,11 +145,14 @@ def _context(
     ends: list[int],
     spans: Sequence[tuple[int, int]],
     k: int,
+    owners: list[tuple[int, ...]] | None = None,
 ) -> tuple[list[str], int]:
     """Token sequence with target k collapsed to <T> and other targets to <O>.
 
     Returns (sequence, index of <T>). Only WINDOW_TOKENS tokens either side of
-    the target are kept; runs of <O> are collapsed to one.
+    the target are kept; runs of <O> are collapsed to one. `owners` (the
+    targets covering each token, from `_token_owners`) makes this linear in
+    the window when a sentence has very many targets.
     """
     s, e = spans[k]
     n = len(tokens)
@@ -161,12 +164,28 @@ def _context(
         last = first - 1
     lo = max(0, first - WINDOW_TOKENS)
     hi = min(n, last + 1 + WINDOW_TOKENS)
+    out: list[str] = []
+    if owners is not None:
+        for i in range(lo, hi):
+            if i == first:
+                tpos = len(out)
+                out.append(TARGET)
+            if first <= i <= last:
+                continue
+            if any(j != k for j in owners[i]):
+                if not out or out[-1] != OTHER:
+                    out.append(OTHER)
+            else:
+                out.append(tokens[i][2])
+        if first >= hi:
+            tpos = len(out)
+            out.append(TARGET)
+        return out, tpos
     if lo < hi:
         wlo, whi = tokens[lo][0], tokens[hi - 1][1]
         others = [sp for j, sp in enumerate(spans) if j != k and sp[1] > wlo and sp[0] < whi]
     else:
         others = []
-    out: list[str] = []
     for i in range(lo, first):
         _append_masked(out, tokens[i], others)
     tpos = len(out)
@@ -174,6 +193,15 @@ def _context(
     for i in range(last + 1, hi):
         _append_masked(out, tokens[i], others)
     return out, tpos
+
+
+def _token_owners(starts: list[int], ends: list[int], spans: Sequence[tuple[int, int]]) -> list[tuple[int, ...]]:
+    """For each token, the indexes of the target spans that overlap it."""
+    owners: list[tuple[int, ...]] = [()] * len(starts)
+    for j, (s, e) in enumerate(spans):
+        for i in range(bisect_right(ends, s), bisect_left(starts, e)):
+            owners[i] = owners[i] + (j,)
+    return owners
 
 
 def _append_masked(out: list[str], tok: tuple[int, int, str], others: list[tuple[int, int]]) -> None:
@@ -208,9 +236,11 @@ def extract_features(
     out = []
     if tokens is None and len(sentence) <= MAX_TOKENIZE_CHARS:
         tokens = tokenize(sentence)
+    owners = None
     if tokens is not None:
         starts = [t[0] for t in tokens]
         ends = [t[1] for t in tokens]
+        owners = _token_owners(starts, ends, spans)
     for k in range(len(spans)):
         if tokens is not None:
             toks = tokens
@@ -223,7 +253,7 @@ def extract_features(
             toks = tokenize(sentence[lo:hi], lo)
             starts = [t[0] for t in toks]
             ends = [t[1] for t in toks]
-        out.append(_features_one(sentence, toks, starts, ends, spans, k, res))
+        out.append(_features_one(sentence, toks, starts, ends, spans, k, res, owners if toks is tokens else None))
     return out
 
 
@@ -235,8 +265,9 @@ def _features_one(
     spans: Sequence[tuple[int, int]],
     k: int,
     res: _Resources,
+    owners: list[tuple[int, ...]] | None = None,
 ) -> dict[str, float]:
-    seq, p = _context(tokens, starts, ends, spans, k)
+    seq, p = _context(tokens, starts, ends, spans, k, owners)
     n = len(seq)
     f: dict[str, float] = {}
     lex = res.lexicon
