@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from newsanalyzer.inputs import Document, InputProblem
 from newsanalyzer.model import Analysis
@@ -28,8 +28,9 @@ def _init_worker() -> None:
     _light_imports.install()
 
 
-def _analyze_text(text: str, config: Config) -> Analysis:
-    return analyze(text, config)
+def _analyze_text(text: str, config: Config, finish: Callable | None = None, doc_id: str = "", from_html: bool = False):
+    analysis = analyze(text, config)
+    return finish(doc_id, analysis, from_html) if finish else analysis
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -37,12 +38,20 @@ def resolve_jobs(jobs: int) -> int:
     return max(1, multiprocessing.cpu_count() if jobs == 0 else jobs)
 
 
-def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1) -> Iterator[Result]:
-    """(item, analysis) pairs in input order; problems pass through with None."""
+def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1, finish: Callable | None = None) -> Iterator[Result]:
+    """(item, result) pairs in input order; problems pass through with None.
+
+    The result is the `Analysis`, or `finish(doc_id, analysis, from_html)` when
+    given: a picklable function run where the analysis ran, so that worker
+    processes send back what will be written (text, rows), not whole analyses.
+    """
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         for item in items:
-            yield item, (analyze(item.text, config) if isinstance(item, Document) else None)
+            if isinstance(item, Document):
+                yield item, _analyze_text(item.text, config, finish, item.id, item.from_html)
+            else:
+                yield item, None
         return
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
@@ -51,7 +60,7 @@ def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1) -> Iter
     try:
         for item in items:
             if isinstance(item, Document):
-                pending.append((item, pool.apply_async(_analyze_text, (item.text, config))))
+                pending.append((item, pool.apply_async(_analyze_text, (item.text, config, finish, item.id, item.from_html))))
             else:
                 pending.append((item, None))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:

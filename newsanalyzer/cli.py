@@ -46,6 +46,7 @@ def common_options(command):
     @click.option("--encoding", metavar="NAME", help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")
     @click.option("--jsonl-input/--text-input", "jsonl", default=None, help="Read inputs as JSON Lines records (default: by the .jsonl/.ndjson extension).")
     @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per core). Output is identical whatever the number.")
+    @click.option("--dask", "dask_address", metavar="ADDRESS", help="Analyse on a Dask cluster (tcp://scheduler:8786); needs --format jsonl and the dask extra.")
     @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse a file or record larger than this many bytes.")
     @functools.wraps(command)
     def wrapper(**kwargs):
@@ -89,6 +90,7 @@ def run(
     jobs: int = 1,
     max_bytes: int | None = None,
     verbose: bool = False,
+    dask_address: str | None = None,
 ) -> None:
     """Analyse every input in order and render it; exit with the documented status."""
     stdin_is_terminal = sys.stdin is None or sys.stdin.isatty()
@@ -105,9 +107,12 @@ def run(
     from newsanalyzer.batch import analyze_stream
     from newsanalyzer.inputs import InputProblem, UsageProblem, count_inputs, read_documents
     from newsanalyzer.pipeline import Config
-    from newsanalyzer.render import make_renderer
+    from newsanalyzer.render import make_renderer, prepare
 
     config = Config(stages=("segment",)) if view == "tokens" else Config()
+    if dask_address:
+        documents = read_documents(paths, encoding=encoding, jsonl=jsonl, max_bytes=max_bytes)
+        sys.exit(_run_on_dask(dask_address, documents, config, view, fmt, quiet))
     if view == "summary":
         from newsanalyzer.corpus import CorpusSummary
         from newsanalyzer.render.summary import render_summary
@@ -116,7 +121,7 @@ def run(
         out = _output_stream(fmt)
 
         class renderer:  # folds every document in, renders once at the end
-            document = staticmethod(lambda doc_id, analysis, include_text=False: summary.add(analysis))
+            write = staticmethod(lambda doc_id, analysis: summary.add(analysis))
             close = staticmethod(lambda: render_summary(summary, fmt, out, color=_want_color(color)))
 
     else:
@@ -127,17 +132,18 @@ def run(
     try:
         with progress:
             task = progress.add_task("analysing", total=count_inputs(paths, jsonl)) if progress else None
-            for item, analysis in analyze_stream(documents, config, jobs):
+            finish = functools.partial(prepare, fmt, view)
+            for item, payload in analyze_stream(documents, config, jobs, finish):
                 if isinstance(item, InputProblem):
                     _error(f"{item.id}: {item.message}")
                     failed += 1
                 else:
                     if item.from_html and not quiet:
                         _note(f"{item.id}: looks like HTML; its markup is ignored and its text is included in JSON output")
-                    renderer.document(item.id, analysis, include_text=item.from_html)
+                    renderer.write(item.id, payload)
                     written += 1
                     if verbose and not quiet:
-                        _note(f"{item.id}: {len(analysis.quotes)} quotes, {len(analysis.actors)} actors")
+                        _note(f"{item.id}: written")
                 if progress:
                     progress.advance(task)
         renderer.close()
@@ -155,6 +161,36 @@ def run(
     if not quiet and failed:
         _note(f"{failed} input{'s' if failed != 1 else ''} failed, {written} analysed")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _run_on_dask(address: str, documents, config, view: str, fmt: str, quiet: bool) -> int:
+    """The same JSON Lines as a local run, computed on a Dask cluster; returns the exit status."""
+    if fmt != "jsonl" or view == "summary":
+        raise click.UsageError("--dask writes JSON Lines: use it with --format jsonl (and not with summary)")
+    try:
+        import distributed  # noqa: F401  (the extra is installed)
+
+        from newsanalyzer.dask import run_on_cluster
+    except ImportError:
+        raise click.UsageError("--dask needs the dask extra: pip install 'newsanalyzer[dask]'") from None
+    failures: list[str] = []
+
+    def on_problem(doc_id: str, message: str) -> None:
+        _error(f"{doc_id}: {message}")
+        failures.append(doc_id)
+
+    try:
+        written = run_on_cluster(documents, address, _output_stream(fmt), config=config, view=view, on_problem=on_problem)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        _flush_quietly()
+        os._exit(EXIT_INTERRUPTED)
+    except (OSError, TimeoutError, RuntimeError) as error:
+        _error(f"Dask cluster at {address}: {error}")
+        return EXIT_FAILED
+    if failures and not quiet:
+        _note(f"{len(failures)} input{'s' if len(failures) != 1 else ''} failed, {written} analysed")
+    return EXIT_FAILED if failures else EXIT_OK
 
 
 class _NoProgress:
@@ -314,4 +350,5 @@ def _run_args(options: dict) -> dict:
         "jobs": options["jobs"],
         "max_bytes": options["max_bytes"],
         "verbose": options["verbose"],
+        "dask_address": options["dask_address"],
     }

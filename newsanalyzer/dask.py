@@ -70,13 +70,9 @@ def record_line(
     (`Document.from_html`), whose offsets index the markup-blanked text.
     """
     from newsanalyzer.pipeline import analyze
-    from newsanalyzer.render.records import document_record, tokens_record
+    from newsanalyzer.render import prepare
 
-    analysis = analyze(text, _config_for(view, config))
-    record = tokens_record(doc_id, analysis) if view == "tokens" else document_record(doc_id, analysis)
-    if include_text:
-        record["text"] = analysis.text
-    return json.dumps(record, ensure_ascii=False, allow_nan=False)
+    return prepare("jsonl", view, doc_id, analyze(text, _config_for(view, config)), include_text)
 
 
 def _analyze_partition(

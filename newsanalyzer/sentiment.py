@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import cache
 from statistics import fmean
 
-from newsanalyzer.model import Actor, Quote, Sentence, Sentiment, Token
+from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token
 
 NEUTRAL_BAND = 0.05  # |polarity| below this is neutral
 
@@ -98,13 +98,17 @@ def score_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Ac
         for a, m in members:
             mention = actors[a].mentions[m]
             spans.append((mention.start - sentence.start, mention.end - sentence.start))
-        results = score_targets(text[sentence.start : sentence.end], spans)
+        # Each mention alone: our mentions include places and pronouns that NewsMTSC's
+        # targets do not, and masking them as "other target" costs F1m (0.622 against
+        # 0.657 on our held-out part of NewsMTSC).
+        results = score_targets(text[sentence.start : sentence.end], spans, mask_others=False)
         for key, result in zip(members, results):
             scored[key] = (round(result.polarity, 4), result.label)
     updated = []
     for a, actor in enumerate(actors):
         mentions = tuple(
-            replace(mention, polarity=scored[(a, m)][0], label=scored[(a, m)][1]) for m, mention in enumerate(actor.mentions)
+            Mention(mention.start, mention.end, mention.text, mention.sentence, mention.kind, *scored[(a, m)])
+            for m, mention in enumerate(actor.mentions)
         )
         updated.append(replace(actor, mentions=mentions))
     return tuple(updated)

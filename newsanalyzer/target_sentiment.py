@@ -458,9 +458,12 @@ def _clean_spans(sentence: str, targets: Sequence[tuple[int, int]]) -> list[tupl
     return out
 
 
-def score_targets(sentence: str, targets: Sequence[tuple[int, int]]) -> list[TargetSentiment]:
+def score_targets(sentence: str, targets: Sequence[tuple[int, int]], *, mask_others: bool = True) -> list[TargetSentiment]:
     """Sentiment toward each target span (char offsets into `sentence`, end exclusive), one per target, same order.
-    All targets of a sentence are passed together so each can mask the others."""
+
+    With `mask_others` (as in training, where the other targets are NewsMTSC's
+    gold targets), each target sees the others as a placeholder; without it,
+    each target is scored alone (the sentence is still tokenized once)."""
     targets = list(targets)
     if not targets:
         return []
@@ -471,7 +474,11 @@ def score_targets(sentence: str, targets: Sequence[tuple[int, int]]) -> list[Tar
     model = load_model()  # a missing/broken data file is an installation error: let it raise
     res = load_resources()
     try:
-        feats = extract_features(sentence, spans, res=res)
+        if mask_others or len(spans) == 1:
+            feats = extract_features(sentence, spans, res=res)
+        else:
+            tokens = tokenize(sentence) if len(sentence) <= MAX_TOKENIZE_CHARS else None
+            feats = [extract_features(sentence, [span], tokens=tokens, res=res)[0] for span in spans]
         result = []
         for fv in feats:
             pol, label = _predict(model, fv)

@@ -159,3 +159,19 @@ def test_importing_the_module_does_not_import_dask():
         "import dask, dask.bag; assert not dask.__file__.endswith('newsanalyzer/dask.py'), dask.__file__"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+
+
+def test_dask_option_on_the_command_line(cluster, tmp_path):
+    """`analyze --dask ADDRESS` prints exactly what a local run prints; other formats are a usage error."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for r in RECORDS[:8]:
+        (folder / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8", newline="")
+    local = _cli([folder], tmp_path)
+    remote = _cli(["--dask", cluster.scheduler_address, folder], tmp_path)
+    assert remote == local
+    table = subprocess.run(
+        [sys.executable, "-m", "newsanalyzer", "analyze", "--dask", cluster.scheduler_address, str(folder)],
+        capture_output=True, timeout=120,
+    )
+    assert table.returncode == 2 and b"--format jsonl" in table.stderr

@@ -60,3 +60,15 @@ def test_every_token_slices_back_and_has_a_tag():
     for t in tokens:
         assert text[t.start : t.end] == t.text
         assert t.tag
+
+
+def test_fast_lexicon_load_equals_textblobs_own():
+    from textblob._text import Lexicon
+    from textblob.en import lexicon
+
+    from newsanalyzer.segment import _tagger
+
+    _tagger()
+    reference = Lexicon(path=lexicon.path)
+    reference.load()
+    assert dict(dict.items(lexicon)) == dict(dict.items(reference))

@@ -27,9 +27,16 @@ class CsvRenderer:
         self.writer = csv.writer(out, lineterminator="\r\n")
         self.writer.writerow(CSV_COLUMNS[view])
 
+    @staticmethod
+    def prepare(view: str, doc_id: str, analysis: Analysis) -> list[list]:
+        """The rows of one document (pure: may run in a worker process)."""
+        return [[neutralize(v) for v in row] for row in csv_rows(view, doc_id, analysis)]
+
     def document(self, doc_id: str, analysis: Analysis, *, include_text: bool = False) -> None:
-        for row in csv_rows(self.view, doc_id, analysis):
-            self.writer.writerow([neutralize(v) for v in row])
+        self.write(doc_id, self.prepare(self.view, doc_id, analysis))
+
+    def write(self, doc_id: str, rows: list[list]) -> None:
+        self.writer.writerows(rows)
         self.out.flush()
 
     def close(self) -> None:

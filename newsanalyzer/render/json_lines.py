@@ -15,20 +15,27 @@ class JsonRenderer:
         self.pending: str | None = None  # `json`: held back until we know if an array is needed
         self.count = 0
 
-    def _record(self, doc_id: str, analysis: Analysis, include_text: bool) -> dict:
-        record = tokens_record(doc_id, analysis) if self.view == "tokens" else document_record(doc_id, analysis)
+    @staticmethod
+    def prepare(view: str, lines: bool, doc_id: str, analysis: Analysis, include_text: bool = False) -> str:
+        """The JSON text of one document (pure: may run in a worker process).
+
+        `include_text`: the analysed text is not the input's (HTML), so offsets need it beside them.
+        """
+        record = tokens_record(doc_id, analysis) if view == "tokens" else document_record(doc_id, analysis)
         if include_text:
             record["text"] = analysis.text
-        return record
+        if lines:
+            return json.dumps(record, ensure_ascii=False, allow_nan=False)
+        return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=2)
 
     def document(self, doc_id: str, analysis: Analysis, *, include_text: bool = False) -> None:
-        """`include_text`: the analysed text is not the input's (HTML), so offsets need it beside them."""
-        record = self._record(doc_id, analysis, include_text)
+        self.write(doc_id, self.prepare(self.view, self.lines, doc_id, analysis, include_text))
+
+    def write(self, doc_id: str, body: str) -> None:
         if self.lines:
-            self.out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+            self.out.write(body + "\n")
             self.out.flush()
             return
-        body = json.dumps(record, ensure_ascii=False, allow_nan=False, indent=2)
         if self.count == 0:
             self.pending = body
         else:

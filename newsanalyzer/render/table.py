@@ -148,6 +148,9 @@ class TableRenderer:
     # -- the renderer -----------------------------------------------------------
 
     def document(self, doc_id: str, analysis: Analysis, *, include_text: bool = False) -> None:
+        self.write(doc_id, analysis)
+
+    def write(self, doc_id: str, analysis: Analysis) -> None:
         if self.count:
             self.console.print()
         self.count += 1
