@@ -7,7 +7,7 @@ documents are read ahead of the one being written, whatever the corpus size.
 
 from __future__ import annotations
 
-import multiprocessing
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +35,7 @@ def _analyze_text(text: str, config: Config, finish: Callable | None = None, doc
 
 def resolve_jobs(jobs: int) -> int:
     """`0` means one worker per core."""
-    return max(1, multiprocessing.cpu_count() if jobs == 0 else jobs)
+    return max(1, (os.cpu_count() or 1) if jobs == 0 else jobs)
 
 
 def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1, finish: Callable | None = None) -> Iterator[Result]:
@@ -53,6 +53,8 @@ def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1, finish:
             else:
                 yield item, None
         return
+    import multiprocessing  # only when there are workers: it costs start-up time
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     pool = context.Pool(jobs, initializer=_init_worker)

@@ -333,60 +333,72 @@ def _features_one(
         f["agent_by"] = 1.0
 
     # Bag of words with side and distance bands; lexicon hits with negation.
-    lex_sum = {"L": 0.0, "R": 0.0}
+    # (The hot loop of the whole tool: names are bound locally, same features.)
+    lex_sum_l = lex_sum_r = 0.0
     near_sum = 0.0
     clause_sum = 0.0
     lex_dist = 0.0
     neg_until = -1
     contrast_before = False
     contrast_after = False
+    contrast = res.contrast
+    obj_neg, obj_pos = res.obj_neg, res.obj_pos
+    lex_get = lex.get
+    f_get = f.get
     for i, t in enumerate(seq):
         if i == p:
             continue
-        if t in negators or _split_negation(t):
+        if t in negators or t.endswith("n't") or t == "cannot":
             neg_until = i + NEG_SCOPE
-        side = "L" if i < p else "R"
-        dist = p - i if i < p else i - p
+        before = i < p
+        side = "L" if before else "R"
+        dist = p - i if before else i - p
         f["w=" + t] = 1.0
-        if dist > BAND_START and dist <= MID:
-            f["%sn=%s" % (side, t)] = 1.0
+        if BAND_START < dist <= MID:
+            f[side + "n=" + t] = 1.0
         in_clause = cl <= i < cr
         if in_clause:
             f["c=" + t] = 1.0
-        if t in res.contrast:
-            if i < p:
+        if t in contrast:
+            if before:
                 contrast_before = True
             else:
                 contrast_after = True
-        pol = lex.get(t)
+        pol = lex_get(t)
         if pol is not None and t != OTHER:
-            negated = i <= neg_until and i > neg_until - NEG_SCOPE
+            negated = neg_until - NEG_SCOPE < i <= neg_until
             if negated:
                 pol = -pol
-            lex_sum[side] += pol
+            if before:
+                lex_sum_l += pol
+            else:
+                lex_sum_r += pol
             sign = "+" if pol > 0 else "-"
-            band = "n" if dist <= MID else "f"
-            f["lex%s%s%s" % (sign, side, band)] = f.get("lex%s%s%s" % (sign, side, band), 0.0) + abs(pol)
+            key = "lex" + sign + side + ("n" if dist <= MID else "f")
+            f[key] = f_get(key, 0.0) + abs(pol)
             if dist <= MID:
                 near_sum += pol
             lex_dist += pol / (1.0 + 0.3 * dist)
             if in_clause:
                 clause_sum += pol
-                f["lexc" + sign] = f.get("lexc" + sign, 0.0) + abs(pol)
+                key = "lexc" + sign
+                f[key] = f_get(key, 0.0) + abs(pol)
             if negated:
                 f["negw=" + t] = 1.0
-            f["lw%s=%s%s" % (side, "!" if negated else "", t)] = 1.0
+            f["lw" + side + "=" + ("!" if negated else "") + t] = 1.0
         # Sentiment verbs acting on the target (object) or done by it (subject).
-        if i > p and dist <= 4 and in_clause:
-            if t in res.obj_neg:
-                f["subj_of_neg"] = 1.0
-            elif t in res.obj_pos:
-                f["subj_of_pos"] = 1.0
-        if i < p and dist <= 3 and in_clause:
-            if t in res.obj_neg:
-                f["obj_of_neg"] = 1.0
-            elif t in res.obj_pos:
-                f["obj_of_pos"] = 1.0
+        if in_clause:
+            if not before and dist <= 4:
+                if t in obj_neg:
+                    f["subj_of_neg"] = 1.0
+                elif t in obj_pos:
+                    f["subj_of_pos"] = 1.0
+            elif before and dist <= 3:
+                if t in obj_neg:
+                    f["obj_of_neg"] = 1.0
+                elif t in obj_pos:
+                    f["obj_of_pos"] = 1.0
+    lex_sum = {"L": lex_sum_l, "R": lex_sum_r}
     # Passive: "<T> was criticized", "<T> has been praised".
     if p + 2 < n and seq[p + 1] in ("was", "is", "were", "are", "been", "be", "being", "got", "gets"):
         v = seq[p + 2]
