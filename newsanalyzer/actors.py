@@ -319,7 +319,9 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             canonical, type_ = aliases[name]
             record(registry.get(canonical, type_), run.first, run.end, run.sentence, "alias")
         elif trusted and (name not in demonyms or _demonym_as_surname(name, tokens, run)):
-            type_ = _classify(words) or ("person" if gender or _is_subject(tokens, run) else "other")
+            # `Jean-Luc Picard`: two name words with a hyphenated first name read as a person
+            multiword = len(words) > 1 and all(_NAME_WORD.match(w) for w in words)
+            type_ = _classify(words) or ("person" if gender or multiword or _is_subject(tokens, run) else "other")
             entity = registry.get(name, type_)
             if gender and not entity.gender:
                 entity.gender = gender

@@ -28,9 +28,9 @@ def _init_worker() -> None:
     _light_imports.install()
 
 
-def _analyze_text(text: str, config: Config, finish: Callable | None = None, doc_id: str = "", from_html: bool = False):
+def _analyze_text(text: str, config: Config, finish: Callable | None = None, doc_id: str = "", include_text: bool = False, meta=None):
     analysis = analyze(text, config)
-    return finish(doc_id, analysis, from_html) if finish else analysis
+    return finish(doc_id, analysis, include_text, meta) if finish else analysis
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -41,7 +41,7 @@ def resolve_jobs(jobs: int) -> int:
 def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1, finish: Callable | None = None) -> Iterator[Result]:
     """(item, result) pairs in input order; problems pass through with None.
 
-    The result is the `Analysis`, or `finish(doc_id, analysis, from_html)` when
+    The result is the `Analysis`, or `finish(doc_id, analysis, include_text, meta)` when
     given: a picklable function run where the analysis ran, so that worker
     processes send back what will be written (text, rows), not whole analyses.
     """
@@ -49,7 +49,7 @@ def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1, finish:
     if jobs == 1:
         for item in items:
             if isinstance(item, Document):
-                yield item, _analyze_text(item.text, config, finish, item.id, item.from_html)
+                yield item, _analyze_text(item.text, config, finish, item.id, item.include_text, item.meta)
             else:
                 yield item, None
         return
@@ -62,7 +62,7 @@ def analyze_stream(items: Iterable[Item], config: Config, jobs: int = 1, finish:
     try:
         for item in items:
             if isinstance(item, Document):
-                pending.append((item, pool.apply_async(_analyze_text, (item.text, config, finish, item.id, item.from_html))))
+                pending.append((item, pool.apply_async(_analyze_text, (item.text, config, finish, item.id, item.include_text, item.meta))))
             else:
                 pending.append((item, None))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:

@@ -20,17 +20,21 @@ import click
 
 from newsanalyzer._version import __version__
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_MAX_BYTES = 20_000_000  # about 3,000 news articles in one file; bounds memory
+DEFAULT_TIMEOUT = 30.0  # seconds to fetch one URL (newsanalyzer.fetch.DEFAULT_TIMEOUT, not imported at start-up)
 
 FORMAT_HELP = (
     "Output format: table (for people, the default), json (the contract object; an array when several "
-    "documents), jsonl (one object per line), csv (one row per quote, actor, sentence or token)."
+    "documents), jsonl (one object per line), csv (one row per quote, actor, sentence or token), "
+    "html (one self-contained report page; not for tokens)."
 )
 EPILOG = """\b
 Input: files, folders (every *.txt inside, sorted), - for standard input,
-or JSON Lines files of {"id": ..., "text": ...} records (*.jsonl).
+JSON Lines files of {"id": ..., "text": ...} records (*.jsonl), web pages
+(*.html, *.htm, or HTML content: the article's text is extracted) and
+http(s) URLs.
 Exit status: 0 ok, 1 some input could not be analysed, 2 usage error,
 130 interrupted."""
 
@@ -48,6 +52,10 @@ def common_options(command):
     @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per core). Output is identical whatever the number.")
     @click.option("--dask", "dask_address", metavar="ADDRESS", help="Analyse on a Dask cluster (tcp://scheduler:8786); needs --format jsonl and the dask extra.")
     @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse a file or record larger than this many bytes.")
+    @click.option("--html/--text", "html", default=None, help="Read inputs as web pages (extract the article) or as plain text (default: by extension, content type or content).")
+    @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS", help="Give up fetching a URL after this many seconds.")
+    @click.option("--include-text", is_flag=True, help="Add the analysed text to JSON output (always there for web pages and URLs).")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), metavar="PATH", help="Write here instead of standard output (replaced only when complete).")
     @functools.wraps(command)
     def wrapper(**kwargs):
         return command(**kwargs)
@@ -65,6 +73,7 @@ def main() -> None:
       newsanalyzer analyze article.txt
       curl -s https://example.org/a.txt | newsanalyzer quotes --format csv > quotes.csv
       newsanalyzer analyze --format jsonl corpus/ | jq '.quotes[] | .actor'
+      newsanalyzer analyze --format html -o report.html https://example.org/news/story
     """
     # A closed pipe (`| head`) ends us quietly, as it does grep or cat.
     if hasattr(signal, "SIGPIPE"):
@@ -91,6 +100,10 @@ def run(
     max_bytes: int | None = None,
     verbose: bool = False,
     dask_address: str | None = None,
+    html: bool | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    include_text: bool = False,
+    output: str | None = None,
 ) -> None:
     """Analyse every input in order and render it; exit with the documented status."""
     stdin_is_terminal = sys.stdin is None or sys.stdin.isatty()
@@ -100,6 +113,20 @@ def run(
         paths = ("-",)
     if paths.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
+    if fmt == "html" and view == "tokens":
+        raise click.UsageError("--format html is a report of quotes and actors: use json, jsonl, csv or table for tokens")
+    sink = _Output(output, fmt)
+    try:
+        status = _run(view, paths, fmt, color, quiet, encoding, jsonl, jobs, max_bytes, verbose, dask_address, html, timeout, include_text, sink)
+    except BaseException:
+        sink.abort()
+        raise
+    sink.commit()
+    sys.exit(status)
+
+
+def _run(view, paths, fmt, color, quiet, encoding, jsonl, jobs, max_bytes, verbose, dask_address, html, timeout, include_text, sink) -> int:
+    """The body of `run`: the exit status, with output written to `sink`."""
 
     from newsanalyzer import _light_imports
 
@@ -110,36 +137,37 @@ def run(
     from newsanalyzer.render import make_renderer, prepare
 
     config = Config(stages=("segment",)) if view == "tokens" else Config()
+    reading = {"encoding": encoding, "jsonl": jsonl, "max_bytes": max_bytes, "html": html, "timeout": timeout}
     if dask_address:
-        documents = read_documents(paths, encoding=encoding, jsonl=jsonl, max_bytes=max_bytes)
-        sys.exit(_run_on_dask(dask_address, documents, config, view, fmt, quiet))
+        documents = read_documents(paths, **reading)
+        return _run_on_dask(dask_address, documents, config, view, fmt, quiet, sink)
     if view == "summary":
         from newsanalyzer.corpus import CorpusSummary
         from newsanalyzer.render.summary import render_summary
 
         summary = CorpusSummary()
-        out = _output_stream(fmt)
+        out = sink.stream()
 
         class renderer:  # folds every document in, renders once at the end
             write = staticmethod(lambda doc_id, analysis: summary.add(analysis))
             close = staticmethod(lambda: render_summary(summary, fmt, out, color=_want_color(color)))
 
     else:
-        renderer = make_renderer(fmt, view, _output_stream(fmt), color=_want_color(color))
-    documents = read_documents(paths, encoding=encoding, jsonl=jsonl, max_bytes=max_bytes)
+        renderer = make_renderer(fmt, view, sink.stream(), color=_want_color(color) and sink.path is None)
+    documents = read_documents(paths, **reading)
     failed = written = 0
     progress = _progress(quiet)
     try:
         with progress:
             task = progress.add_task("analysing", total=count_inputs(paths, jsonl)) if progress else None
-            finish = functools.partial(prepare, fmt, view)
+            finish = functools.partial(prepare, fmt, view, always_include_text=include_text)
             for item, payload in analyze_stream(documents, config, jobs, finish):
                 if isinstance(item, InputProblem):
                     _error(f"{item.id}: {item.message}")
                     failed += 1
                 else:
-                    if item.from_html and not quiet:
-                        _note(f"{item.id}: looks like HTML; its markup is ignored and its text is included in JSON output")
+                    if item.note and not quiet:
+                        _note(f"{item.id}: {item.note}")
                     renderer.write(item.id, payload)
                     written += 1
                     if verbose and not quiet:
@@ -151,19 +179,21 @@ def run(
         raise click.UsageError(str(problem)) from None
     except KeyboardInterrupt:
         _error(f"interrupted after {written} document{'s' if written != 1 else ''} written")
+        sink.abort()
         _flush_quietly()
         os._exit(EXIT_INTERRUPTED)
     except OSError as error:
         if getattr(error, "errno", None) is not None and sys.stdout is not None:
             _error(f"cannot write output: {error.strerror or error}")
+            sink.abort()
             os._exit(EXIT_FAILED)  # stdout is unusable: skip the flush at exit
         raise
     if not quiet and failed:
         _note(f"{failed} input{'s' if failed != 1 else ''} failed, {written} analysed")
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
-def _run_on_dask(address: str, documents, config, view: str, fmt: str, quiet: bool) -> int:
+def _run_on_dask(address: str, documents, config, view: str, fmt: str, quiet: bool, sink) -> int:
     """The same JSON Lines as a local run, computed on a Dask cluster; returns the exit status."""
     if fmt != "jsonl" or view == "summary":
         raise click.UsageError("--dask writes JSON Lines: use it with --format jsonl (and not with summary)")
@@ -180,9 +210,10 @@ def _run_on_dask(address: str, documents, config, view: str, fmt: str, quiet: bo
         failures.append(doc_id)
 
     try:
-        written = run_on_cluster(documents, address, _output_stream(fmt), config=config, view=view, on_problem=on_problem)
+        written = run_on_cluster(documents, address, sink.stream(), config=config, view=view, on_problem=on_problem)
     except KeyboardInterrupt:
         _error("interrupted")
+        sink.abort()
         _flush_quietly()
         os._exit(EXIT_INTERRUPTED)
     except (OSError, TimeoutError, RuntimeError) as error:
@@ -256,6 +287,64 @@ def _output_stream(fmt: str):
     return out
 
 
+class _Output:
+    """Standard output, or a file written atomically: a temporary file in the same
+    folder, renamed over the target only when everything is written."""
+
+    def __init__(self, path: str | None, fmt: str):
+        self.path = None if path in (None, "-") else path
+        self.fmt = fmt
+        self.handle = None
+        self.temporary: str | None = None
+
+    def stream(self):
+        if self.path is None:
+            return _output_stream(self.fmt)
+        if self.handle is None:
+            import tempfile
+
+            folder = os.path.dirname(os.path.abspath(self.path))
+            try:
+                descriptor, self.temporary = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".part", dir=folder)
+            except OSError as error:
+                raise click.BadParameter(f"cannot write to {self.path!r}: {error.strerror or error}", param_hint="--output") from None
+            self.handle = open(descriptor, "w", encoding="utf-8", newline="")
+        return self.handle
+
+    def commit(self) -> None:
+        if self.handle is None:
+            return
+        try:
+            self.handle.close()
+            try:
+                mode = os.stat(self.path).st_mode & 0o7777
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.chmod(self.temporary, mode)
+            os.replace(self.temporary, self.path)
+        except OSError as error:
+            self.abort()
+            _error(f"cannot write {self.path}: {error.strerror or error}")
+            sys.exit(EXIT_FAILED)
+        self.handle = self.temporary = None
+
+    def abort(self) -> None:
+        """Drop the temporary file; the target is left as it was."""
+        if self.handle is not None:
+            try:
+                self.handle.close()
+            except OSError:
+                pass
+        if self.temporary:
+            try:
+                os.unlink(self.temporary)
+            except OSError:
+                pass
+        self.handle = self.temporary = None
+
+
 def _error(message: str) -> None:
     click.echo(f"newsanalyzer: error: {message}", err=True)
 
@@ -273,6 +362,8 @@ def analyze(**options) -> None:
     Examples:
       newsanalyzer analyze samples/china-russia-north-korea.txt
       newsanalyzer analyze --format jsonl corpus/ > analysis.jsonl
+      newsanalyzer analyze --format html -o report.html page.html
+      curl -s https://example.org/story | newsanalyzer analyze --html -
     """
     run("analyze", **_run_args(options))
 
@@ -351,4 +442,8 @@ def _run_args(options: dict) -> dict:
         "max_bytes": options["max_bytes"],
         "verbose": options["verbose"],
         "dask_address": options["dask_address"],
+        "html": options["html"],
+        "timeout": options["timeout"],
+        "include_text": options["include_text"],
+        "output": options["output"],
     }

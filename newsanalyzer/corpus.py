@@ -32,8 +32,12 @@ class CorpusSummary:
     quotes: int = 0
     actors: dict[str, _ActorTotals] = field(default_factory=dict)
     quotes_by_type: Counter = field(default_factory=Counter)
+    sources: dict | None = None  # who gets quoted, summed over articles (newsanalyzer.sources.breakdown)
 
     def add(self, analysis: Analysis) -> None:
+        from newsanalyzer.sources import breakdown, merge
+
+        self.sources = merge(self.sources, [breakdown(analysis)])
         self.documents += 1
         self.words += analysis.stats.words
         self.quotes += len(analysis.quotes)
@@ -71,7 +75,10 @@ class CorpusSummary:
                 "received": round(t.received_sum / t.mentions, 4) if t.mentions else 0.0,
             }
 
+        from newsanalyzer.sources import merge
+
         total = sum(self.quotes_by_type.values())
+        sources = self.sources or merge(None, [])
         return {
             "documents": self.documents,
             "words": self.words,
@@ -82,6 +89,7 @@ class CorpusSummary:
                 kind: {"quotes": count, "share": round(count / total, 4) if total else 0.0}
                 for kind, count in sorted(self.quotes_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
             },
+            "sources": sources,  # people: each (article, named person quoted) counts once
         }
 
     def rows(self) -> list[tuple]:

@@ -62,27 +62,28 @@ def _config_for(view: str, config: Config | None) -> Config:
 
 
 def record_line(
-    doc_id: str, text: str, config: Config | None = None, view: str = "analyze", include_text: bool = False
+    doc_id: str, text: str, config: Config | None = None, view: str = "analyze", include_text: bool = False, meta=None
 ) -> str:
     """The JSONL line (no newline) the CLI prints for one document.
 
-    `include_text`: add the analysed text, as the CLI does for HTML input
-    (`Document.from_html`), whose offsets index the markup-blanked text.
+    `include_text`: add the analysed text, as the CLI does for HTML and URL input
+    (`Document.include_text`), whose offsets index the extracted text; `meta`:
+    the page's metadata (`Document.meta`).
     """
     from newsanalyzer.pipeline import analyze
     from newsanalyzer.render import prepare
 
-    return prepare("jsonl", view, doc_id, analyze(text, _config_for(view, config)), include_text)
+    return prepare("jsonl", view, doc_id, analyze(text, _config_for(view, config)), include_text, meta)
 
 
 def _analyze_partition(
-    triples: list[tuple[str, str, bool]], config: Config | None, view: str
+    triples: list[tuple], config: Config | None, view: str
 ) -> list[tuple[str, str | None, str | None]]:
     """(id, line, None) per document, or (id, None, message) when one cannot be analysed."""
     results: list[tuple[str, str | None, str | None]] = []
-    for doc_id, text, include_text in triples:
+    for doc_id, text, include_text, meta in triples:
         try:
-            results.append((doc_id, record_line(doc_id, text, config, view, include_text), None))
+            results.append((doc_id, record_line(doc_id, text, config, view, include_text, meta), None))
         except RecursionError:  # pragma: no cover - as in the CLI, a net for pathological input
             results.append((doc_id, None, TOO_DEEP))
     return results
@@ -91,8 +92,8 @@ def _analyze_partition(
 def _bag_partition(records: Iterable[Any], config: Config | None, view: str) -> list[str]:
     lines = []
     for record in records:
-        doc_id, text, include_text = _triple(record)
-        lines.append(record_line(doc_id, text, config, view, include_text))
+        doc_id, text, include_text, meta = _triple(record)
+        lines.append(record_line(doc_id, text, config, view, include_text, meta))
     return lines
 
 
@@ -106,8 +107,8 @@ def _worker_version() -> str:
 # Inputs
 
 
-def _triple(record: Any) -> tuple[str, str, bool]:
-    """(id, text, include_text) from a Document, an {"id", "text"} dict or an (id, text) pair.
+def _triple(record: Any) -> tuple[str, str, bool, Any]:
+    """(id, text, include_text, meta) from a Document, an {"id", "text"} dict or an (id, text) pair.
 
     Dicts and pairs are analysed as given (no HTML detection: that happens when
     `newsanalyzer.inputs` reads a file); a Document read from HTML gets its
@@ -118,10 +119,10 @@ def _triple(record: Any) -> tuple[str, str, bool]:
             raise ValueError('record has no "text" string')
         if doc_id is None:
             raise ValueError('record has no "id"')
-        return str(doc_id), text, False
+        return str(doc_id), text, False, None
     if isinstance(record, tuple) and len(record) == 2:
-        return str(record[0]), record[1], False
-    return record.id, record.text, bool(getattr(record, "from_html", False))  # a newsanalyzer.inputs.Document
+        return str(record[0]), record[1], False, None
+    return record.id, record.text, bool(record.include_text), record.meta  # a newsanalyzer.inputs.Document
 
 
 def _items(paths_or_records: Iterable[Any]) -> Iterator[Any]:
@@ -137,12 +138,12 @@ def _items(paths_or_records: Iterable[Any]) -> Iterator[Any]:
 
 def _partitions(
     items: Iterable[Any], size: int, chars: int
-) -> Iterator[tuple[list[tuple[str, str, bool]], list[tuple[int, str, str]]]]:
-    """Chunks of (id, text, include_text) triples, with the input problems met among
+) -> Iterator[tuple[list[tuple], list[tuple[int, str, str]]]]:
+    """Chunks of (id, text, include_text, meta) tuples, with the input problems met among
     them as (position in chunk, id, message), so problems keep their place."""
     from newsanalyzer.inputs import InputProblem
 
-    pairs: list[tuple[str, str, bool]] = []
+    pairs: list[tuple] = []
     problems: list[tuple[int, str, str]] = []
     total = 0
     for item in items:

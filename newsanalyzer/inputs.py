@@ -1,4 +1,9 @@
-"""Reading input documents: files, folders, standard input and JSON Lines.
+"""Reading input documents: files, folders, standard input, JSON Lines and URLs.
+
+HTML (a .html/.htm file, a page fetched from a URL, or text that looks like
+HTML) becomes its article's main text and metadata (`newsanalyzer.extract`);
+when no main text is found, the page's markup is blanked out instead
+(`newsanalyzer.markup`) and the document carries a note saying so.
 
 Bytes are decoded strictly: one UTF-8 byte-order mark is dropped, UTF-16 with
 a byte-order mark is recognised, and newlines are never translated, so every
@@ -10,20 +15,33 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsanalyzer.model import Meta
+
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm")
 BINARY_SNIFF_BYTES = 8192
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+FALLBACK_NOTE = "no main text found in this HTML; analysing all its text with the markup blanked out"
 
 
 @dataclass(frozen=True)
 class Document:
     id: str
     text: str
-    from_html: bool = False  # the text is HTML with its markup blanked out (same offsets)
+    from_html: bool = False  # the text was taken out of HTML (the article's main text, or the page with its markup blanked)
+    meta: Meta | None = None  # what a web page says about itself; also set for any URL
+    note: str | None = None  # how the text was obtained, when people should know (shown on stderr)
+
+    @property
+    def include_text(self) -> bool:
+        """The analysed text is not the input's bytes, so the JSON must carry it for offsets to slice."""
+        return self.from_html or self.meta is not None
 
 
 def display_name(path: str) -> str:
@@ -31,12 +49,48 @@ def display_name(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _document(identifier: str, text: str) -> Document:
-    from newsanalyzer.markup import blank_markup, looks_like_html
+def _document(identifier: str, text: str, *, html: bool | None = None, hint: bool = False, url: str | None = None) -> Document:
+    """A document from decoded text: HTML (forced by `html`, hinted by the source, or sniffed) becomes its article."""
+    from newsanalyzer.markup import looks_like_html
 
-    if looks_like_html(text):
-        return Document(identifier, blank_markup(text), from_html=True)
-    return Document(identifier, text)
+    if html is False or not (html or hint or looks_like_html(text)):
+        return Document(identifier, text, meta=Meta(url=url) if url else None)
+    return html_document(identifier, text, url=url)
+
+
+def html_document(identifier: str, page: str, *, url: str | None = None) -> Document:
+    """The article in an HTML page, or (no main text found) the page with its markup blanked out."""
+    from newsanalyzer.extract import extract_article
+    from newsanalyzer.markup import blank_markup
+
+    found = extract_article(page, url)
+    if found is None:
+        return Document(identifier, blank_markup(page), from_html=True, meta=Meta(url=url), note=FALLBACK_NOTE)
+    text, meta = found
+    return Document(identifier, text, from_html=True, meta=meta)
+
+
+def _is_html_name(name: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+def decode_html(data: bytes, encoding: str | None = None, declared: str | None = None) -> str:
+    """An HTML page's text: `encoding` if given, else strict UTF-8 (BOMs honoured),
+    else the charset the server or the page's <meta> declares."""
+    if encoding:
+        return decode(data, encoding)
+    try:
+        return decode(data)
+    except ValueError as first:
+        match = _META_CHARSET.search(data[:4096])
+        for name in (declared, match.group(1).decode("ascii") if match else None):
+            if not name or name.lower().replace("-", "") == "utf8":
+                continue
+            try:
+                return data.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                continue
+        raise first
 
 
 @dataclass(frozen=True)
@@ -115,29 +169,38 @@ def read_documents(
     jsonl: bool | None = None,
     stdin=None,
     max_bytes: int | None = None,
+    html: bool | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Document | InputProblem]:
     """Documents (or problems) one at a time, in input order; streams JSON Lines.
 
     A file or JSON Lines record over `max_bytes` is refused with a message
-    rather than read into memory.
+    rather than read into memory. `html`: True reads every input as HTML,
+    False never, None by extension, content type or content. `timeout`:
+    seconds allowed for fetching each http(s) URL.
     """
+    from newsanalyzer.fetch import DEFAULT_TIMEOUT, is_url
+
     limit = max_bytes if max_bytes is not None else sys.maxsize
     for item in expand(paths):
         if isinstance(item, InputProblem):
             yield item
+            continue
+        if is_url(item):
+            yield _url_document(item, encoding=encoding, html=html, timeout=timeout or DEFAULT_TIMEOUT, max_bytes=max_bytes)
             continue
         is_jsonl = jsonl if jsonl is not None else item.endswith(JSONL_SUFFIXES)
         try:
             if item == "-":
                 stream = stdin if stdin is not None else sys.stdin.buffer
                 if is_jsonl:
-                    yield from _jsonl_records("-", stream, encoding, limit)
+                    yield from _jsonl_records("-", stream, encoding, limit, html)
                     continue
                 data = stream.read(_read_size(limit))
             else:
                 if is_jsonl:
                     with open(item, "rb") as handle:
-                        yield from _jsonl_records(display_name(item), handle, encoding, limit)
+                        yield from _jsonl_records(display_name(item), handle, encoding, limit, html)
                     continue
                 with open(item, "rb") as handle:
                     data = handle.read(_read_size(limit))
@@ -153,14 +216,44 @@ def read_documents(
         except OSError as error:
             yield InputProblem(display_name(item), error.strerror or str(error))
             continue
+        hint = html is None and _is_html_name(item)
         item = display_name(item)
         if len(data) > limit:
             yield InputProblem(item, f"larger than {limit:,} bytes, skipped (raise the limit with --max-bytes)")
             continue
         try:
-            yield _document(item, decode(data, encoding))
+            if html or hint:
+                yield _document(item, decode_html(data, encoding), html=html, hint=hint)
+            else:
+                yield _document(item, decode(data, encoding), html=html)
         except ValueError as error:
             yield InputProblem(item, str(error))
+
+
+def _url_document(url: str, *, encoding: str | None, html: bool | None, timeout: float, max_bytes: int | None) -> Document | InputProblem:
+    """A page fetched over http(s): HTML by its content type, else as `_document` decides."""
+    from newsanalyzer.fetch import FetchError, fetch
+
+    try:
+        page = fetch(url, timeout=timeout, max_bytes=max_bytes)
+    except FetchError as error:
+        return InputProblem(url, str(error))
+    kind = page.content_type
+    if html is None and kind and not kind.startswith("text/") and kind not in ("application/xhtml+xml", "application/xml"):
+        return InputProblem(url, f"not a web page or text ({kind}), skipped")
+    hint = html is None and kind in ("text/html", "application/xhtml+xml")
+    try:
+        if html or hint:
+            text = decode_html(page.data, encoding, page.charset)
+        else:
+            text = decode(page.data, encoding or page.charset)
+    except ValueError as error:
+        return InputProblem(url, str(error))
+    except UsageProblem:
+        if encoding:
+            raise
+        return InputProblem(url, f"unknown charset {page.charset!r}")
+    return _document(url, text, html=html, hint=hint, url=page.url)
 
 
 def _read_size(limit: int) -> int:
@@ -168,7 +261,9 @@ def _read_size(limit: int) -> int:
     return -1 if limit >= sys.maxsize else limit + 1
 
 
-def _jsonl_records(name: str, stream, encoding: str | None, limit: int = sys.maxsize) -> Iterator[Document | InputProblem]:
+def _jsonl_records(
+    name: str, stream, encoding: str | None, limit: int = sys.maxsize, html: bool | None = None
+) -> Iterator[Document | InputProblem]:
     """One document per JSON line {"id": ..., "text": ...}; bad lines are problems."""
     number = 0
     while True:
@@ -198,4 +293,4 @@ def _jsonl_records(name: str, stream, encoding: str | None, limit: int = sys.max
             yield InputProblem(where, 'record has no "text" string')
             continue
         identifier = record.get("id")
-        yield _document(str(identifier) if identifier is not None else where, record["text"])
+        yield _document(str(identifier) if identifier is not None else where, record["text"], html=html)

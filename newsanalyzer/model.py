@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 LABELS = ("negative", "neutral", "positive")
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 ACTOR_TYPES = ("person", "organization", "place", "group", "other")
+REFERRED_AS = ("he", "she", "they", "unknown")  # how the text refers to a person (never guessed from a name)
+SOURCE_KINDS = ("person", "organization", "unnamed", "other")  # who a quote is from, as source audits count it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,22 @@ class Actor:
     quotes: int = 0
     said: Sentiment = field(default_factory=Sentiment.neutral)
     received: Sentiment = field(default_factory=Sentiment.neutral)
+    referred_as: str | None = None  # people only: one of REFERRED_AS, from pronouns and honorifics in the text
+
+    @property
+    def named(self) -> bool:
+        """Named in the text (not only a pronoun or a description such as `officials`)."""
+        return any(m.kind in ("name", "alias") for m in self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What a web page says about itself; any field may be unknown."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # as the page gives it, ISO 8601 when trafilatura can tell
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

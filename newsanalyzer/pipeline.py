@@ -19,7 +19,7 @@ class Config:
 
     neutral_band: float = 0.05  # |polarity| under this is labelled neutral
     sentiment: bool = True  # score sentiment (quotes, mentions, actors, article)
-    stages: tuple[str, ...] = ("segment", "actors", "quotes", "sentiment")  # a prefix of STAGES
+    stages: tuple[str, ...] = ("segment", "actors", "quotes", "sentiment", "sources")  # a prefix of STAGES
 
 
 def segment_stage(doc: Analysis, config: Config) -> Analysis:
@@ -58,11 +58,19 @@ def sentiment_stage(doc: Analysis, config: Config) -> Analysis:
     return replace(doc, quotes=quotes, actors=actors, sentiment=tone, sentence_sentiments=per_sentence)
 
 
+def sources_stage(doc: Analysis, config: Config) -> Analysis:
+    """Reads actors and text; adds how each person is referred to (pronouns, honorifics)."""
+    from newsanalyzer.sources import with_referred_as
+
+    return replace(doc, actors=with_referred_as(doc.actors, doc.text))
+
+
 STAGES: dict[str, Callable[[Analysis, Config], Analysis]] = {
     "segment": segment_stage,
     "actors": actors_stage,
     "quotes": quotes_stage,
     "sentiment": sentiment_stage,
+    "sources": sources_stage,
 }
 
 

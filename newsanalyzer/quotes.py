@@ -244,6 +244,8 @@ def _noun_phrase_end(ctx: _Context, k: int, hi: int) -> int:
         t = ctx.tokens[j]
         if t.tag.startswith(("NN", "JJ", "DT", "CD", "PRP", "POS")) or j in ctx.mention_of or t.text in {"-", "&", "'s", "’s"}:
             j += 1
+        elif t.tag == "VBG" and j > k and ctx.tokens[j - 1].tag in {"DT", "JJ"} and j + 1 < hi and ctx.tokens[j + 1].tag.startswith(("NN", "JJ")):
+            j += 1  # `another leading lawyer`
         elif t.text.lower() in {"of", "for", "at"} and j + 1 < hi and ctx.tokens[j + 1].tag.startswith(("NN", "DT", "JJ")) and j + 1 - k < 6:
             j += 1
         else:
@@ -264,6 +266,8 @@ def _speaker_in(ctx: _Context, first: int, end: int) -> tuple[Span, str | None] 
         s, e, actor, _ = best
         return Span(s, e, ctx.text[s:e]), actor
     words = [t for t in ctx.tokens[first:end] if t.tag.startswith(("NN", "PRP"))]
+    if not words and ctx.tokens[end - 1].tag == "JJ" and end < len(ctx.tokens) and ctx.tokens[end].tag in {"VBN", "IN"}:
+        words = [ctx.tokens[end - 1]]  # a noun tagged as an adjective: `audio obtained by`
     if not words:
         return None
     s, e = ctx.tokens[first].start, ctx.tokens[end - 1].end
@@ -295,13 +299,82 @@ def _skip_back(ctx: _Context, j: int, lo: int, skip: frozenset[str]) -> int:
     return j
 
 
+def _relative_who(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] | None:
+    """`Jane Roe, who joked of it, “...”`: the relative pronoun before verb v
+    speaks for the name before its comma."""
+    w = _skip_back(ctx, v - 1, lo, lexicon.lower_words("cue_skip_before"))
+    if w < lo or ctx.tokens[w].text.lower() != "who":
+        return None
+    antecedent = ctx.mention_of.get(w - 2) if w - 2 >= lo and ctx.tokens[w - 1].text == "," else None
+    t = ctx.tokens[w]
+    return Span(t.start, t.end, t.text), antecedent[2] if antecedent else None
+
+
+_APPOSITIVE_LINKS = {"of", "for", "at", "in", "from", "on", "and", "with", "to"}
+
+
+def _appositive_chain(ctx: _Context, lo: int, comma: int) -> tuple[tuple[Span, str | None], int] | None:
+    """`Dan Brown, the editor of the city's paper, The Daily Planet, said`:
+    noun phrases between commas before the cue; the leftmost that names a
+    speaker is the head. Only for chains of three or more phrases (the
+    plain `X, appositive, said` has its own rule)."""
+    tokens = ctx.tokens
+    segments: list[tuple[int, int]] = []
+    right = comma
+    while len(segments) < 4:
+        left = right - 1
+        while (
+            left >= lo
+            and right - left <= 14
+            and tokens[left].text != ","
+            and (_is_np_token(ctx, left) and tokens[left].text not in {"(", ")"} or tokens[left].text.lower() in _APPOSITIVE_LINKS)
+        ):
+            left -= 1
+        if left + 1 == right:
+            return None
+        segments.append((left + 1, right))
+        if left >= lo and tokens[left].text == ",":
+            right = left
+            continue
+        break
+    if len(segments) < 3:
+        return None
+    for index in range(len(segments) - 1, -1, -1):
+        a, b = segments[index]
+        while a < b and tokens[a].text.lower() in _APPOSITIVE_LINKS:
+            a += 1
+        if a == b:
+            continue
+        found = _head_speaker(ctx, a, b)
+        if found is None:
+            continue
+        named = found[1] is not None and ctx.mention_of.get(bisect.bisect_left(ctx.token_starts, found[0].start), ("", "", "", "place"))[3] != "place"
+        if not (_speaker_like(ctx, found[0], found[1]) or index == len(segments) - 1 and named):
+            continue
+        if found[1] is None and index > 0:
+            named = _appositive_name(ctx, a, b, segments[index - 1][1])
+            if named is not None:
+                return named, a
+        return found, a
+    return None
+
+
 def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | None] | None, int]:
     """Speaker ending just before cue k, and the index where it starts."""
     skip = lexicon.lower_words("cue_skip_before")
     j = _skip_back(ctx, k - 1, lo, skip)
+    if j - 1 > lo and ctx.tokens[j].text == "," and ctx.tokens[j - 1].text == ")":
+        j = _skip_back(ctx, j - 1, lo, skip)  # `Gov. Jane Roe (R-Ohio), said`: a stray comma
+    if j >= lo and ctx.tokens[j].text.lower() == "who":
+        found = _relative_who(ctx, lo, k)
+        if found is not None and found[1] is not None:
+            return found, j
     if j >= lo and ctx.tokens[j].text == ",":
         # an appositive: `Gary Samore, former coordinator ..., said`
         comma = j
+        chained = _appositive_chain(ctx, lo, comma)
+        if chained is not None:
+            return chained
         m = comma - 1
         while m >= lo and m > comma - 30 and ctx.tokens[m].text not in {",", "“", "”", '"'}:
             m -= 1
@@ -399,6 +472,8 @@ def _attributions_in_sentence(ctx: _Context, sentence: Sentence) -> list[_Attrib
             k += 1
             continue
         attribution = _verb_attribution(ctx, k, lo, hi, claimed_until)
+        if attribution is None and found and k - 1 > lo and tokens[k - 1].text.lower() in {"and", "but", "then"}:
+            attribution = _coordinated(ctx, k, hi, found[-1])  # `Roe called it a disaster and said ...`
         if attribution is not None and any(
             a.start <= tokens[k].start < a.end for a in found
         ) and tokens[k].text.lower() in lexicon.lower_words("weak_cues"):
@@ -408,6 +483,29 @@ def _attributions_in_sentence(ctx: _Context, sentence: Sentence) -> list[_Attrib
             claimed_until = max(claimed_until, k + 1)
         k += 1
     return _trim_at_cues(ctx, found)
+
+
+def _coordinated(ctx: _Context, k: int, hi: int, previous: _Attribution) -> _Attribution | None:
+    """Cue k follows `and`: its subject is the previous attribution's speaker
+    when that cue came just before (`Roe called the plan a disaster and said
+    it was “...”`)."""
+    tokens = ctx.tokens
+    if previous.cue is None or previous.speaker is None or previous.cue.start >= tokens[k].start:
+        return None
+    if tokens[k].tag not in {"VBD", "VBZ"} or tokens[k].text.lower() in lexicon.lower_words("weak_cues"):
+        return None
+    if not previous.start <= tokens[k].start < previous.end + 1:
+        return None  # the previous content must run into this cue
+    start = k + 1
+    if tokens[k].text.lower() in lexicon.lower_words("addressee_cues"):
+        start = _noun_phrase_end(ctx, start, hi)
+    while start < hi and tokens[start].text.lower() in {"that", ":", ","}:
+        start += 1
+    content = _content_span(ctx, start, hi)
+    if content is None:
+        return None
+    cue = Span(tokens[k].start, tokens[k].end, tokens[k].text)
+    return _Attribution(content[0], content[1], previous.speaker, cue, previous.actor)
 
 
 _TRAILING = {"and", "but", "or", "as", "while", "when", "because"}
@@ -426,7 +524,7 @@ def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution
             if b is a or b.cue is None:
                 continue
             cut = b.cue.start
-            if b.speaker is not None and b.speaker.start < cut:
+            if b.speaker is not None and a.start < b.speaker.start < cut:
                 cut = b.speaker.start
             if a.start < cut < end and a.start < b.cue.start < a.end:
                 k = bisect.bisect_left(ctx.token_starts, cut) - 1
@@ -474,7 +572,7 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     participle = word.endswith("ing")
     if participle and prev >= lo and (tokens[prev].text == "," or ctx.is_quote_mark(prev)):
         # `..., saying the city embodied ...`: the main clause's subject speaks
-        subject = _clause_subject(ctx, lo, prev)
+        subject = _main_subject(ctx, lo, prev)
         if subject is None:
             return None
         start = k + 1
@@ -492,6 +590,7 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         and (ctx.is_quote_mark(prev) or tokens[prev].text == "," and clause_before)
         and k + 1 < hi
         and (tokens[k + 1].tag.startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of)
+        and tokens[k + 1].text.lower() not in lexicon.lower_words("time_words")  # `..., said Tuesday`
     )
     if inverted:
         found, np_end = _speaker_after(ctx, k, hi)
@@ -510,6 +609,9 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         # `The town released a statement saying ...`: the object does not speak, the subject does
         subject = _clause_subject(ctx, lo, subject_start)
         found = (subject[0], subject[1]) if subject is not None else None
+    if found is not None:
+        main = _what_pronoun(ctx, lo, found[0])
+        found = (main[0], main[1]) if main is not None else found
     if found is None:
         return None
     if not word.endswith("ing") and any(t.text.lower() in _BE for t in tokens[max(lo, k - 3) : k]):
@@ -525,8 +627,18 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     while j < hi and (tokens[j].text.lower() in adjuncts or tokens[j].tag in {"NNP", "CD"} and j + 1 < hi and tokens[j + 1].text in {",", "."}):
         j += 1
     closing = j >= hi or tokens[j].text in {",", ".", "?", "!", ";"} and (j + 1 >= hi or tokens[j + 1].text.lower() in {"according", "adding", "noting", "saying"} or j + 1 >= hi - 1)
+    quoted_before = (
+        subject_start - 2 >= lo
+        and ctx.is_quote_mark(subject_start - 1)
+        and tokens[subject_start - 2].text in {",", "?", "!"}
+        and ctx.in_quote(tokens[subject_start - 2].start) is not None
+    )
+    closing = closing or quoted_before  # `“...,” Roe declared in an interview, in the latest ...`
     before_subject = subject_start - 1
-    while before_subject >= lo and tokens[before_subject].tag == "RB":
+    while before_subject >= lo and (
+        tokens[before_subject].tag == "RB"
+        or tokens[before_subject].tag in {"VBN", "JJ"} and subject_start - before_subject <= 2  # `retired general X said`
+    ):
         before_subject -= 1
     opens_after_comma = before_subject >= lo and (tokens[before_subject].text in {",", ";", "—"} or ctx.is_quote_mark(before_subject))
     if closing and opens_after_comma:
@@ -595,6 +707,26 @@ def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
     return loose and token.tag in {"VBD", "VBZ"} and word not in _NOT_SPEECH
 
 
+def _named(ctx: _Context, k: int) -> bool:
+    """Token k belongs to a name; a capitalised past-tense cue taken for a
+    name of unknown type (`, Tweeted on Friday`) does not."""
+    mention = ctx.mention_of.get(k)
+    if mention is None:
+        return False
+    word = ctx.tokens[k].text
+    return not (mention[3] == "other" and mention[1] - mention[0] == len(word) and word.lower() in _cue_forms() and word.endswith("ed"))
+
+
+def _abbreviation_dot(ctx: _Context, k: int) -> bool:
+    """A full stop glued to a word and followed by a comma or a lower-case
+    word ends an abbreviation (`R-Ky.,`, `Allentown, Pa., said`), not a sentence."""
+    tokens = ctx.tokens
+    if tokens[k].text != "." or k == 0 or k + 1 >= len(tokens) or tokens[k - 1].end != tokens[k].start:
+        return False
+    nxt = tokens[k + 1].text
+    return nxt == "," or nxt[:1].islower()
+
+
 def _is_np_token(ctx: _Context, k: int) -> bool:
     t = ctx.tokens[k]
     return t.tag.startswith(_NP_TAGS) or k in ctx.mention_of or t.text in _NP_TEXT
@@ -643,7 +775,11 @@ def _subject_np(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None
     if head_end - a > 8:
         return None
     for k in range(a, head_end):
-        if not (_is_np_token(ctx, k) or ctx.tokens[k].text.lower() in {"of", "for", "at"} and k > a):
+        if not (
+            _is_np_token(ctx, k)
+            or ctx.tokens[k].text.lower() in {"of", "for", "at", "in", "from", "with", "on"} and k > a
+            or ctx.tokens[k].text.lower() == "and" and a < k < head_end - 1  # `the senator and candidate told`
+        ):
             return None
     if comma < b and ctx.tokens[b - 1].text != ",":
         return None  # `X, who ..., said`: the appositive must close with a comma
@@ -657,6 +793,8 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
     tokens = ctx.tokens
     skip = lexicon.lower_words("cue_skip_before")
     end = _skip_back(ctx, v - 1, lo, skip) + 1
+    if end - 2 > lo and tokens[end - 1].text == "," and tokens[end - 2].text == ")":
+        end = _skip_back(ctx, end - 2, lo, skip) + 1  # `Gov. Jane Roe (R-Ohio), said`: a stray comma
     if end > lo and tokens[end - 1].text == ",":
         m = end - 2
         while m >= lo and m > end - 25 and tokens[m].text != "," and not ctx.is_quote_mark(m):
@@ -727,6 +865,33 @@ def _clause_subject(ctx: _Context, lo: int, hi: int, first: bool = False) -> tup
     return None
 
 
+_CLAUSE_OPENERS = {",", ";", ":", "—", "–", "--", "(", "and", "but"}
+
+
+def _main_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, int] | None:
+    """The subject of the main clause in tokens[lo:hi], for a participle that
+    follows it (`Jones, the governor, repeated claims that Smith reads ...,
+    calling him ...` -> Jones): the first subject that opens the sentence or
+    follows a comma, not one inside a `that`/`after` clause; else the nearest."""
+    for v in range(lo, hi):
+        t = ctx.tokens[v]
+        if t.tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
+            continue
+        if t.tag == "VBN" and (v == lo or not _is_np_token(ctx, v - 1) and ctx.tokens[v - 1].text != ","):
+            continue
+        if ctx.in_quote(t.start) is not None:
+            continue
+        found = _subject_before(ctx, lo, v)
+        if found is None or not _speaker_like(ctx, found[0], found[1]):
+            continue
+        k = bisect.bisect_left(ctx.token_starts, found[0].start)
+        while k > lo and (_is_np_token(ctx, k - 1) and ctx.tokens[k - 1].text not in {"(", ")"}):
+            k -= 1
+        if k == lo or ctx.tokens[k - 1].text.lower() in _CLAUSE_OPENERS or ctx.is_quote_mark(k - 1):
+            return found[0], found[1], v
+    return _clause_subject(ctx, lo, hi)
+
+
 def _reporting_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, int] | None:
     """The subject of the nearest reporting verb in tokens[lo:hi] (`Trump is
     questioning whether X would have come “...”` -> Trump), with its index."""
@@ -738,13 +903,22 @@ def _reporting_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | Non
         if ctx.tokens[v].text.lower() in lexicon.lower_words("weak_cues"):
             continue
         if ctx.tokens[v].tag == "VBG":
-            found = _clause_subject(ctx, lo, v)
+            found = _main_subject(ctx, lo, v)
             return found if found is not None else None
         found = _subject_before(ctx, lo, v)
         if found is not None and _speaker_like(ctx, found[0], found[1]):
-            return found[0], found[1], v
+            return _what_pronoun(ctx, lo, found[0]) or (found[0], found[1], v)
         return None
     return None
+
+
+def _what_pronoun(ctx: _Context, lo: int, speaker: Span) -> tuple[Span, str | None, int] | None:
+    """`Cruz railed against what he calls the “cartel”`: the pronoun of a
+    `what he calls` clause stands for the subject of the main clause."""
+    k = bisect.bisect_left(ctx.token_starts, speaker.start)
+    if k <= lo or k >= len(ctx.tokens) or ctx.tokens[k].tag != "PRP" or ctx.tokens[k - 1].text.lower() != "what":
+        return None
+    return _main_subject(ctx, lo, k - 1)
 
 
 def _speaker_like(ctx: _Context, span: Span, actor: str | None) -> bool:
@@ -783,7 +957,14 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
     if j < limit and _frame_verb(ctx, j, loose) and j + 1 < hi:
         np_end = _noun_phrase_end(ctx, j + 1, hi)
         if np_end > j + 1:
-            found = _head_speaker(ctx, j + 1, np_end)
+            found = None
+            if np_end + 1 < hi and tokens[np_end].text == ",":
+                # `said another lawyer, Jane Roe of ...`: the appositive names the speaker
+                named = ctx.mention_of.get(np_end + 1)
+                described = any(m in ctx.mention_of for m in range(j + 1, np_end))
+                if named is not None and named[3] == "person" and named[0] == tokens[np_end + 1].start and not described:
+                    found = Span(named[0], named[1], ctx.text[named[0] : named[1]]), named[2]
+            found = found or _head_speaker(ctx, j + 1, np_end)
             if found is not None:
                 return found[0], found[1], Span(tokens[j].start, tokens[j].end, tokens[j].text)
     # subject first: `Zucker said`, `Sarandon, 69, told`, `he later added`
@@ -794,20 +975,20 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
     if head_end > k and head_end < hi and tokens[head_end].text == ",":
         # an appositive up to the comma before the verb
         for c in range(head_end + 1, min(hi, head_end + 40)):
-            if ctx.is_quote_mark(c) or tokens[c].text in _SENTENCE_END:
+            if ctx.is_quote_mark(c) or tokens[c].text in _SENTENCE_END and not _abbreviation_dot(ctx, c):
                 break
             if tokens[c].text != ",":
                 continue
             v = c + 1
             while v < hi and tokens[v].tag == "RB":
                 v += 1
-            if v < hi and _frame_verb(ctx, v, loose) and v not in ctx.mention_of:
+            if v < hi and _frame_verb(ctx, v, loose) and not _named(ctx, v):
                 found = _appositive_name(ctx, k, head_end, c) or _head_speaker(ctx, k, head_end)
                 if found is not None:
                     return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
                 break
     for v in range(k + 1, limit):
-        if ctx.is_quote_mark(v) or tokens[v].text in _SENTENCE_END:
+        if ctx.is_quote_mark(v) or tokens[v].text in _SENTENCE_END and not _abbreviation_dot(ctx, v):
             return None
         mistagged = (  # `,” Bozell answers.`: a cue tagged as a plural noun
             loose
@@ -817,7 +998,7 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
         )
         if not (_frame_verb(ctx, v, loose) or mistagged):
             continue
-        if v in ctx.mention_of:
+        if _named(ctx, v):
             continue
         end = v
         while end > k and (tokens[end - 1].text.lower() in skip or tokens[end - 1].tag == "RB"):
@@ -827,6 +1008,23 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
             return None
         return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
     return None
+
+
+def _bare_attribution(ctx: _Context, k: int, hi: int) -> bool:
+    """tokens[k:hi] are only a short subject, a reporting verb and a full
+    stop (`Jane Roe said.`, `he added Tuesday.`): a sentence that reports
+    nothing of its own attributes the quote before it."""
+    tokens = ctx.tokens
+    v = k
+    while v < hi and v - k < 6 and (_is_np_token(ctx, v) and tokens[v].text != "." or tokens[v].tag == "RB"):
+        v += 1
+    if v == k or v >= hi or not _frame_verb(ctx, v, False) or tokens[v].text.lower().endswith("ing"):
+        return False
+    times = lexicon.lower_words("time_words")
+    j = v + 1
+    while j < hi and (tokens[j].text.lower() in times or tokens[j].tag == "RB"):
+        j += 1
+    return j >= hi or tokens[j].text in _SENTENCE_END
 
 
 def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Span] | None:
@@ -843,14 +1041,43 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         return None
     adjuncts = lexicon.lower_words("attribution_adjuncts")
     skip = lexicon.lower_words("cue_skip_before")
+    if (
+        punct is not None
+        and tokens[lo].text[:1].isupper()
+        and _frame_verb(ctx, lo, False)
+        and not tokens[lo].text.lower().endswith("ing")
+        and (lo == 0 or tokens[lo - 1].text in _SENTENCE_END or ctx.is_quote_mark(lo - 1))
+    ):
+        # an inverted sentence opener: `Said Jane Doe, who grew up there, “`
+        head_end = lo + 1
+        while head_end < end and _is_np_token(ctx, head_end) and tokens[head_end].text != "(":
+            head_end += 1
+        if head_end > lo + 1 and (head_end == end or tokens[head_end].text == ","):
+            found = _head_speaker(ctx, lo + 1, head_end)
+            if found is not None:
+                return found[0], found[1], Span(tokens[lo].start, tokens[lo].end, tokens[lo].text)
     # the cue, possibly followed by adjuncts (`said in a statement on Tuesday`)
     v = end - 1
     steps = 0
-    if punct == ":" and tokens[v].tag in {"VBD", "VBZ"} and _frame_verb(ctx, v, True):
+    mistagged = tokens[v].tag == "NNS" and tokens[v].text.lower() in _cue_forms() and v - 1 in ctx.mention_of
+    if punct == ":" and (tokens[v].tag in {"VBD", "VBZ"} and _frame_verb(ctx, v, True) or mistagged):
         found = _subject_before(ctx, lo, v)  # `17-year-old Jared Potts echoed:`
         if found is not None:
             return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
-    while v >= lo and steps < 10 and not _frame_verb(ctx, v, False):
+    def reports(m: int) -> bool:
+        if _frame_verb(ctx, m, False):
+            return True
+        # `The ad claims “...”`: a cue after its subject, tagged as a plural noun
+        t = tokens[m]
+        return (
+            t.tag == "NNS"
+            and t.text.lower() in _cue_forms()
+            and m - 1 >= lo
+            and (tokens[m - 1].tag.startswith("NN") or m - 1 in ctx.mention_of)
+            and all(tokens[n].text.lower() == "that" for n in range(m + 1, end))
+        )
+
+    while v >= lo and steps < 10 and not reports(v):
         t = tokens[v]
         if punct == ":" and t.text in _DASHES:
             v = -1  # `Pollsters agree - Jane Roe: “`: the dash sets a heading apart
@@ -862,12 +1089,15 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         steps += 1
     if v >= lo and punct is None and any(tokens[m].text.lower() != "that" for m in range(v + 1, end)):
         v = -1  # `Cruz says his “friend”`: the quote is inside the reported clause
-    if v >= lo and steps < 10 and _frame_verb(ctx, v, False):
+    if v >= lo and steps < 10 and reports(v):
         cue = Span(tokens[v].start, tokens[v].end, tokens[v].text)
         if tokens[v].tag == "VBG" or tokens[v].text.lower().endswith("ing"):
             # `..., saying, “`: the subject of the main clause speaks
-            if v + 1 >= end:
-                subject = _clause_subject(ctx, lo, v)
+            addressee = tokens[v].text.lower() in lexicon.lower_words("addressee_cues") and all(
+                tokens[m].tag.startswith(("PRP", "NN", "DT")) for m in range(v + 1, end)
+            )  # `..., telling them, “`
+            if v + 1 >= end or addressee and end - v <= 4:
+                subject = _main_subject(ctx, lo, v)
                 if subject is not None:
                     return subject[0], subject[1], cue
             return None
@@ -875,7 +1105,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
             if tokens[v].text.lower() in lexicon.lower_words("naming_cues"):
                 return None  # `the plan is called “Fresh Start”`: a name, not a quote
             return _NO_SPEAKER, None, cue  # `Blumenthal was asked, “`
-        found = _subject_before(ctx, lo, v)
+        found = _subject_before(ctx, lo, v) or _relative_who(ctx, lo, v)
         if found is not None:
             return found[0], found[1], cue
         # inverted: `Continued Stone: “`, `said Smith, “`, `Said Jane Doe, who ..., “`
@@ -934,8 +1164,13 @@ def _attribute_passages(
         before_words = any(any(c.isalnum() for c in ctx.tokens[m].text) for m in range(lo, open_mark))
         result = None
         intro = _before_frame(ctx, lo, open_mark) if before_words else None
-        inner = ctx.text[passage.start : passage.end].rstrip()
+        inner = ctx.text[passage.start : passage.end].rstrip().rstrip("’'‘").rstrip()  # `‘miracles,’”` ends with its comma
         heading = _heading_before(ctx, p_start, open_mark) if before_words and intro is None else None
+        byline = _dash_byline(ctx, passage, after, paragraphs[passage.paragraph].end)
+        if byline is not None:
+            found[passage] = byline  # `“...” ― Jane Roe`: a quote signed with a dash
+            previous_close = after
+            continue
         if heading is not None:
             found[passage] = heading  # `NEWS IN BRIEF “...” [Source.]`: a newsletter item quoting its heading's story
             previous_close = after
@@ -959,18 +1194,63 @@ def _attribute_passages(
                 # `“A.” He said, twice, that ...`: after a full stop a new sentence begins
                 if not (inner[-1:] == "." and after < len(ctx.tokens) and ctx.tokens[after].text[:1].isupper()):
                     result = _after_frame(ctx, after, hi, loose)
+                elif _bare_attribution(ctx, after, hi):
+                    result = _after_frame(ctx, after, hi, False)  # `“A.” Jane Roe said.`: nothing else to report
             if result is None:
                 result = intro
         if result is None and not before_words:
             result = _colon_intro(ctx, sentences, s_index, open_mark)
         if result is None and before_words and open_mark > lo and ctx.tokens[open_mark - 1].text == ":":
-            result = _colon_subject(ctx, lo, open_mark - 1)
+            if passage.closed and inner[-1:] in {",", "?", "!"} and after < len(ctx.tokens):
+                # `Roe seemed irritated: “A,” she wrote.`: the cue after the quote names its speaker
+                a_index = max(0, bisect.bisect_right(sentence_starts, after) - 1)
+                hi = min(sentences[a_index].end_token if sentences else len(ctx.tokens), after + _MAX_FRAME)
+                result = _after_frame(ctx, after, hi, False)
+            if result is None:
+                result = _colon_subject(ctx, lo, open_mark - 1)
             if result is not None:
                 embedded.pop(passage, None)
         if result is not None:
             found[passage] = result
         previous_close = after
     return found, embedded
+
+
+_BYLINE_DASHES = {"―", "—", "–", "--"}
+
+
+def _dash_byline(ctx: _Context, passage: Passage, after: int, p_end: int) -> tuple[Span, str | None, Span] | None:
+    """`“...” ― Jane Roe` / `“...” — Jane Roe, a teacher`: a closed passage
+    followed by a dash and a capitalised name that ends the paragraph."""
+    tokens = ctx.tokens
+    if not passage.closed or after + 1 >= len(tokens) or tokens[after].text not in _BYLINE_DASHES:
+        return None
+    if tokens[after].start >= p_end:
+        return None
+    first = after + 1
+    end = first
+    while end < len(tokens) and tokens[end].start < p_end and end - first < 6 and (
+        tokens[end].text[:1].isupper() or tokens[end].text == "." and end > first
+    ):
+        end += 1
+    rest = end
+    if rest < len(tokens) and tokens[rest].start < p_end and tokens[rest].text == ",":
+        rest += 1  # `, a teacher in Ohio`: a short description may follow
+        while rest < len(tokens) and tokens[rest].start < p_end and rest - end < 10 and tokens[rest].text not in _SENTENCE_END | {"“", "”", '"'}:
+            rest += 1
+        while rest < len(tokens) and tokens[rest].start < p_end and tokens[rest].text in _SENTENCE_END:
+            rest += 1
+    if end == first or not tokens[first].text[:1].isalpha() or rest < len(tokens) and tokens[rest].start < p_end:
+        return None
+    while end > first and tokens[end - 1].text == ".":
+        end -= 1
+    mention = ctx.mention_of.get(first)
+    if mention is not None and mention[3] in {"person", "group", "organization"}:
+        s, e, actor = mention[0], mention[1], mention[2]
+    else:
+        s, e, actor = tokens[first].start, tokens[end - 1].end, None
+    dash = tokens[after]
+    return Span(s, e, ctx.text[s:e]), actor, Span(dash.start, dash.end, dash.text)
 
 
 def _heading_before(ctx: _Context, p_start: int, open_mark: int) -> tuple[Span, None, None] | None:

@@ -333,3 +333,144 @@ def test_new_sentence_after_a_full_stop_is_not_the_quote_frame():
 def test_demonym_surname_speaks():
     text = '"And I would have the same talk with him," Cuban said. "He has a real chance to win."'
     assert speaker_of(text, "He has a real chance").speaker.text == "Cuban"
+
+
+# --- round 3: speaker constructions -------------------------------------------------
+
+
+def test_state_abbreviation_in_an_appositive_after_the_quote():
+    text = '"We will see what happens with the vote next week," Senate Minority Leader John Doe, R-Ky., said Tuesday.'
+    q = speaker_of(text, "We will see what happens")
+    assert q.speaker.text == "John Doe"
+
+
+def test_time_word_after_an_inverted_cue_is_not_a_speaker():
+    text = 'The vote "will be close, very close," said Tuesday the clerk.'
+    for q in quotes(text):
+        assert q.speaker is None or q.speaker.text != "Tuesday"
+
+
+def test_coordinated_description_subject_after_the_quote():
+    text = '"We have warned about this for years," the Ohio senator and presidential candidate told reporters.'
+    assert "senator" in speaker_of(text, "We have warned").speaker.text
+
+
+def test_inverted_cue_with_a_description_and_a_name():
+    text = '"The delay will be long," said another leading lawyer, Peter Pan of the firm Hook Brown.'
+    q = speaker_of(text, "The delay will be long")
+    assert q.speaker.text == "Peter Pan"
+
+
+def test_inverted_sentence_opener_with_a_relative_clause():
+    text = 'Said Wendy Darling, who grew up in the area, "We were all so proud of him."'
+    assert speaker_of(text, "We were all so proud").speaker.text == "Wendy Darling"
+
+
+def test_bare_attribution_after_a_full_stop():
+    text = '"Where are the files that nobody can find? We need them now." Jane Roe said.'
+    assert speaker_of(text, "Where are the files").speaker.text == "Jane Roe"
+
+
+def test_participle_takes_the_subject_that_opens_the_sentence():
+    text = (
+        "Jane Jones, the longtime governor, repeated claims that Smith reads the same talking points, "
+        'calling him a "gifted guy" when he has a script.'
+    )
+    assert speaker_of(text, "gifted guy").speaker.text == "Jane Jones"
+
+
+def test_participle_with_an_addressee_before_the_quote():
+    text = 'Lisa Lane, vice chair of the campaign, emailed donors on Monday, telling them, "We are proud of what we built."'
+    assert speaker_of(text, "We are proud").speaker.text == "Lisa Lane"
+
+
+def test_stray_comma_after_a_parenthesis():
+    text = 'After winning the state, Gov. Peter Pan (R-Ohio), said, "We are going to keep fighting for every vote."'
+    assert speaker_of(text, "keep fighting").actor == "Peter Pan"
+
+
+@pytest.mark.parametrize("dash", ["―", "—", "–"])
+def test_quote_signed_with_a_dash(dash):
+    text = (
+        "Readers told us what they think.\n\n"
+        f"“The plan will not help anyone in my town, and everyone here knows it.” {dash} Ana Lopez\n\n"
+        f"“Nobody asked us what we wanted before they made the deal.”{dash} Bo Diaz, a teacher.\n"
+    )
+    assert speaker_of(text, "The plan will not help").speaker.text == "Ana Lopez"
+    assert speaker_of(text, "Nobody asked us").speaker.text == "Bo Diaz"
+
+
+def test_dash_inside_a_sentence_is_not_a_signature():
+    text = "“It is over” — Jane Roe said it twice before she left the room.\n"
+    for q in quotes(text):
+        assert q.cue is None or q.cue.text not in {"—"}
+
+
+def test_mixed_quote_with_a_modified_name_after_it():
+    text = 'Smith "is the only candidate with the temperament to lead us," retired Army general John Doe said.'
+    q = speaker_of(text, "the only candidate")
+    assert q.speaker.text == "John Doe"
+
+
+def test_subject_with_a_prepositional_phrase_after_the_quote():
+    text = '"You pay your taxes. So why did he not pay his?" a narrator in the new ad asks.'
+    assert "narrator" in speaker_of(text, "You pay your taxes").speaker.text
+
+
+def test_source_tagged_as_a_plural_noun_before_a_colon():
+    text = 'The Daily Planet reports:\n\n"Only a few of the donors gave more than once this year, records show."\n'
+    assert "Daily Planet" in speaker_of(text, "Only a few of the donors").speaker.text
+
+
+def test_relative_who_speaks_for_its_antecedent():
+    text = 'The crowd included Tom Thumb and Ann Arbor, who joked of the building, "I have not seen it yet, but I am going to."'
+    q = speaker_of(text, "I have not seen it")
+    assert q.speaker.text == "who" and q.actor == "Ann Arbor"
+
+
+def test_as_someone_put_it():
+    text = 'As Bob Stone, a tax lawyer at a big firm, recently put it, "Did he lower his taxes by using the rules?"'
+    assert speaker_of(text, "Did he lower").speaker.text == "Bob Stone"
+
+
+def test_what_he_calls_belongs_to_the_main_subject():
+    text = 'Senator Tom Thumb has railed against what he calls the "Washington cartel" for years.'
+    assert speaker_of(text, "Washington cartel").actor == "Tom Thumb"
+    text = 'The council pledged new sanctions as a deterrence to what it called "a clear threat to peace."'
+    assert speaker_of(text, "a clear threat").speaker.text == "The council"
+
+
+def test_cue_after_a_colon_introduced_quote_wins():
+    text = 'Jane Roe seemed irritated: "It is a public statement! Just send it," she wrote.'
+    q = speaker_of(text, "It is a public statement")
+    assert q.speaker.text == "she" and q.cue.text == "wrote"
+
+
+def test_capitalised_cue_after_an_appositive():
+    text = '"We cannot argue with it!" Murphy, the head of Rise Up Ohio, Tweeted on Friday with a photo.'
+    assert speaker_of(text, "We cannot argue").speaker.text == "Murphy"
+
+
+def test_closing_cue_with_adjuncts_after_a_mixed_quote():
+    text = 'The plan would "end all the care we know," Mary Major declared in an interview Thursday, in the latest exchange.'
+    q = speaker_of(text, "end all the care")
+    assert q.speaker.text == "Mary Major" and q.start < text.index("The plan") + 4
+
+
+def test_document_subject_tagged_as_a_noun():
+    text = 'The ad claims "Smith is the conservative you can trust."'
+    assert speaker_of(text, "Smith is the conservative").speaker.text == "The ad"
+
+
+def test_appositive_chain_keeps_the_first_name():
+    text = "Dan Brown, the editor of the city's paper, The Daily Planet, said the plan \"will not survive the winter.\""
+    assert speaker_of(text, "will not survive").speaker.text == "Dan Brown"
+
+
+def test_second_coordinated_cue_shares_the_subject():
+    text = 'Mary Major called the plan a disaster and said it was "the worst idea in a decade."'
+    qs = quotes(text)
+    said = [q for q in qs if q.cue is not None and q.cue.text == "said"]
+    assert said and said[0].speaker.text == "Mary Major" and said[0].text.startswith("it was")
+    called = [q for q in qs if q.cue is not None and q.cue.text == "called"]
+    assert all("said" not in q.text for q in called)

@@ -1,7 +1,8 @@
 """One renderer per output format, registered in `RENDERERS`.
 
 A renderer is created for one command's view (`analyze`, `quotes`, `actors`,
-`sentiment` or `tokens`) and an output stream; `document()` is called once per
+`sentiment` or `tokens`) and an output stream (`html` is one self-contained
+page: a renderer may write its opening only once it has a document); `document()` is called once per
 analysed document, in input order, and `close()` at the end, so output streams
 and memory stays bounded. `document()` is `write(prepare(...))`: `prepare`
 is pure and may run in a worker process (`--jobs`), so that the parent only
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from newsanalyzer.model import Analysis
+from newsanalyzer.model import Analysis, Meta
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html")
 VIEWS = ("analyze", "quotes", "actors", "sentiment", "tokens")
 
 
@@ -40,17 +41,33 @@ def make_renderer(fmt: str, view: str, out, *, color: bool = False) -> Renderer:
         from newsanalyzer.render.csv_rows import CsvRenderer
 
         return CsvRenderer(view, out)
+    if fmt == "html":
+        from newsanalyzer.render.html_report import HtmlRenderer
+
+        return HtmlRenderer(view, out)
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def prepare(fmt: str, view: str, doc_id: str, analysis: Analysis, include_text: bool = False):
-    """What `make_renderer(fmt, view, ...).write` takes for one document; picklable."""
+def prepare(
+    fmt: str, view: str, doc_id: str, analysis: Analysis, include_text: bool = False, meta: Meta | None = None,
+    *, always_include_text: bool = False,
+):
+    """What `make_renderer(fmt, view, ...).write` takes for one document; picklable.
+
+    `include_text`: the analysed text is not the input's (HTML, a URL), so JSON
+    carries it (`always_include_text`: for every document, `--include-text`);
+    `meta`: what a web page says about itself (title, author, date, url).
+    """
     if fmt in ("json", "jsonl") and view != "summary":
         from newsanalyzer.render.json_lines import JsonRenderer
 
-        return JsonRenderer.prepare(view, fmt == "jsonl", doc_id, analysis, include_text)
+        return JsonRenderer.prepare(view, fmt == "jsonl", doc_id, analysis, include_text or always_include_text, meta)
     if fmt == "csv" and view != "summary":
         from newsanalyzer.render.csv_rows import CsvRenderer
 
         return CsvRenderer.prepare(view, doc_id, analysis)
+    if fmt == "html" and view != "summary":
+        from newsanalyzer.render.html_report import HtmlRenderer
+
+        return HtmlRenderer.prepare(view, doc_id, analysis, meta)
     return analysis  # tables and the corpus summary work on the analysis itself

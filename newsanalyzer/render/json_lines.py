@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from newsanalyzer.model import Analysis
+from newsanalyzer.model import Analysis, Meta
 from newsanalyzer.render.records import document_record, tokens_record
 
 
@@ -16,12 +16,15 @@ class JsonRenderer:
         self.count = 0
 
     @staticmethod
-    def prepare(view: str, lines: bool, doc_id: str, analysis: Analysis, include_text: bool = False) -> str:
+    def prepare(view: str, lines: bool, doc_id: str, analysis: Analysis, include_text: bool = False, meta: Meta | None = None) -> str:
         """The JSON text of one document (pure: may run in a worker process).
 
-        `include_text`: the analysed text is not the input's (HTML), so offsets need it beside them.
+        `include_text`: the analysed text is not the input's (HTML, a URL), so offsets need it beside them;
+        `meta`: the page's title, author, date and url (an extra key).
         """
         record = tokens_record(doc_id, analysis) if view == "tokens" else document_record(doc_id, analysis)
+        if meta is not None:
+            record["meta"] = {"title": meta.title, "author": meta.author, "date": meta.date, "url": meta.url}
         if include_text:
             record["text"] = analysis.text
         if lines:

@@ -29,8 +29,12 @@ def quote_record(q: Quote) -> dict[str, Any]:
 
 
 def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
-    """The document object of `shared/eval/CONTRACT.md`."""
+    """The document object of `shared/eval/CONTRACT.md`, with extra keys: each quote's
+    `source` kind, each actor's `referred_as`, and the article's `sources` breakdown."""
+    from newsanalyzer.sources import breakdown, source_kind
+
     stats = a.stats
+    by_name = {actor.name: actor for actor in a.actors}
     return {
         "id": doc_id,
         "stats": {
@@ -40,7 +44,7 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
             "paragraphs": stats.paragraphs,
         },
         "sentiment": _sentiment(a.sentiment),
-        "quotes": [quote_record(q) for q in a.quotes],
+        "quotes": [{**quote_record(q), "source": source_kind(q, by_name)} for q in a.quotes],
         "actors": [
             {
                 "name": actor.name,
@@ -58,6 +62,7 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
                     for m in actor.mentions
                 ],
                 "quotes": actor.quotes,
+                "referred_as": actor.referred_as,
                 "sentiment": {
                     "said": {"polarity": actor.said.polarity, "label": actor.said.label},
                     "received": {"polarity": actor.received.polarity, "label": actor.received.label},
@@ -65,6 +70,7 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
             }
             for actor in a.actors
         ],
+        "sources": breakdown(a),
     }
 
 

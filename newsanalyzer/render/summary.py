@@ -13,6 +13,10 @@ def render_summary(summary: CorpusSummary, fmt: str, out, *, color: bool = False
     if fmt in ("json", "jsonl"):
         indent = 2 if fmt == "json" else None
         out.write(json.dumps(summary.record(limit), ensure_ascii=False, allow_nan=False, indent=indent) + "\n")
+    elif fmt == "html":
+        from newsanalyzer.render.html_report import summary_page
+
+        out.write(summary_page(summary.record(limit)))
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
@@ -59,6 +63,11 @@ def _table(summary: CorpusSummary, out, *, color: bool, limit: int) -> None:
     shares.add_column("Share", justify="right")
     for kind, value in record["quotes_by_actor_type"].items():
         shares.add_row(Text(kind), Text(str(value["quotes"])), Text(f"{value['share']:.0%}"))
+    from newsanalyzer.sources import describe
+
+    by_source, people = describe(record["sources"])
+    grid.add_row("Quoted", Text(by_source))
+    grid.add_row("People quoted", Text(people))
     base.console.print(
         Group(grid, actors_table("Most quoted", record["most_quoted"]), actors_table("Most mentioned", record["most_mentioned"]), shares)
     )

@@ -80,6 +80,12 @@ class TableRenderer:
         grid.add_row("Tone", self.sentiment_cell(a.sentiment) + Text(f"  subjectivity {a.sentiment.subjectivity:.2f}", style="dim"))
         grid.add_row("Quotes", Text(str(len(a.quotes))))
         grid.add_row("Actors", Text(f"{len(a.actors)} ({sum(1 for x in a.actors if x.type == 'person')} people)"))
+        if self.view == "analyze" and a.quotes:
+            from newsanalyzer.sources import breakdown, describe
+
+            by_source, people = describe(breakdown(a))
+            grid.add_row("Quoted", Text(by_source))
+            grid.add_row("People quoted", Text(people))
         return Panel(grid, title=Text(doc_id), title_align="left", box=self.box, expand=False)
 
     def quotes_table(self, a: Analysis) -> Table:
