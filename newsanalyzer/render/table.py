@@ -89,23 +89,27 @@ class TableRenderer:
         return Panel(grid, title=Text(doc_id), title_align="left", box=self.box, expand=False)
 
     def quotes_table(self, a: Analysis) -> Table:
+        """Who said what: the speaker as written, then the actor it resolves to when different."""
         table = Table(title="Quotes", box=self.box, title_justify="left", show_lines=False, expand=True)
         table.add_column("#", justify="right", style="dim", no_wrap=True)
-        table.add_column("Speaker", overflow="fold", max_width=24)
-        table.add_column("Actor", overflow="fold", max_width=24)
-        table.add_column("Quote", ratio=1)
+        table.add_column("Speaker → actor" if self.unicode else "Speaker -> actor", overflow="fold", max_width=30)
+        table.add_column("Quote", ratio=1, min_width=40)
         table.add_column("Kind", no_wrap=True)
-        table.add_column("Cue", overflow="fold", max_width=14)
-        table.add_column("Tone", no_wrap=True)
+        table.add_column("Cue", overflow="fold", max_width=12)
+        table.add_column("Tone", no_wrap=True, justify="right")
+        arrow = " → " if self.unicode else " -> "
         for i, q in enumerate(a.quotes, start=1):
+            who = Text(q.speaker.text if q.speaker else "—" if self.unicode else "-")
+            if q.actor and (q.speaker is None or q.actor != q.speaker.text):
+                who.append(arrow, style="dim")
+                who.append(q.actor, style="bold")
             table.add_row(
                 Text(str(i)),
-                Text(q.speaker.text if q.speaker else "—" if self.unicode else "-"),
-                Text(q.actor or ""),
+                who,
                 Text(shorten(q.text)),
                 Text(q.kind),
                 Text(q.cue.text if q.cue else ""),
-                self.sentiment_cell(q.sentiment),
+                Text(f"{q.sentiment.polarity:+.2f}", style=LABEL_STYLE[q.sentiment.label]),
             )
         return table
 
