@@ -154,9 +154,33 @@ def _starts_name(tokens: Sequence[Token], i: int, sentence: Sentence) -> bool:
         return False
     closing = i - 2 >= sentence.first_token and tokens[i - 2].text in {",", "?", "!", "—", "–"}  # `,” Cuban said`
     if i == sentence.first_token or tokens[i - 1].text in {"“", '"', "‘", "'", "(", "``", "''"} and not closing:
-        # A sentence opener is capitalised anyway: trust only a proper-noun tag.
-        return token.tag in _NAME_TAGS or token.text in lexicon.words("places")
+        # A sentence opener is capitalised anyway: trust a proper-noun tag, a place, a word
+        # the tagger's lexicon does not know (`DuBois was`), or a transcript label (`MARTIN:`).
+        label = token.text.isupper() and i + 1 < sentence.end_token and tokens[i + 1].text == ":"
+        return token.tag in _NAME_TAGS or token.text in lexicon.words("places") or _unknown_word(token.text) or label
     return True
+
+
+def _is_label(tokens: Sequence[Token], sentences: Sequence[Sentence], run: _Run) -> bool:
+    """`MARTIN:` opening a sentence: a transcript's speaker label, not an acronym."""
+    word = tokens[run.first].text
+    return (
+        run.end - run.first == 1
+        and run.first == sentences[run.sentence].first_token
+        and word.isupper()
+        and word.isalpha()
+        and len(word) > 2
+        and run.end < len(tokens)
+        and tokens[run.end].text == ":"
+        and word.title() not in lexicon.words("not_names")
+    )
+
+
+def _unknown_word(word: str) -> bool:
+    """A capitalised word whose lower-case form the tagger's lexicon does not know."""
+    from textblob.en import lexicon as tagger_lexicon  # loaded by the tagger already
+
+    return word.isalpha() and len(word) > 1 and word.lower() not in tagger_lexicon
 
 
 def _strip_title(words: list[str]) -> tuple[int, str]:
@@ -281,7 +305,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
         if headline[run.sentence] and not titled and (run not in confident or run.end - run.first == 1):
             single.append((run, gender, run in confident))
             continue
-        if _is_compound(name):
+        if _is_compound(name) or _is_label(tokens, sentences, run):
             single.append((run, gender, True))
             continue
         if name in aliases:
@@ -309,6 +333,10 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             continue
         if name.endswith("-"):  # `U.S.-Japan` halves, `U.S.-` before a bracket
             name = name.rstrip("-")
+        label = _is_label(tokens, sentences, run)
+        if label:  # a transcript's speaker label: `TRUMP:` is Donald Trump, `MARTIN:` someone named Martin
+            name = name.title()
+            gender = gender or ""
         owners = registry.person_words.get(name) if len(words) == 1 else None
         if owners:
             owner = _nearest(owners, tokens[run.first].start)
@@ -321,13 +349,14 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
         elif trusted and (name not in demonyms or _demonym_as_surname(name, tokens, run)):
             # `Jean-Luc Picard`: two name words with a hyphenated first name read as a person
             multiword = len(words) > 1 and all(_NAME_WORD.match(w) for w in words)
-            type_ = _classify(words) or ("person" if gender or multiword or _is_subject(tokens, run) else "other")
+            type_ = ("person" if label else "") or _classify(words) or ("person" if gender or multiword or _is_subject(tokens, run) else "other")
             entity = registry.get(name, type_)
             if gender and not entity.gender:
                 entity.gender = gender
             record(entity, run.first, run.end, run.sentence, "name")
 
     _add_groups(text, sentences, tokens, registry)
+    _add_descriptions(text, sentences, tokens, registry)
     _resolve_pronouns(text, sentences, tokens, registry)
 
     actors = []
@@ -381,7 +410,10 @@ def _nearest(owners: list[_Entity], position: int) -> _Entity:
 
 def _demonym_as_surname(name: str, tokens: Sequence[Token], run: _Run) -> bool:
     """A singular demonym right before a verb names a person (`Cuban said`,
-    `English argued`); before a noun it only modifies (`Cuban officials`)."""
+    `English argued`); before a noun it only modifies (`Cuban officials`), and
+    after a determiner it is the people (`what the Chinese say`)."""
+    if run.first > 0 and tokens[run.first - 1].text.lower() in {"the", "a", "an", "some", "many", "most", "few", "all"}:
+        return False
     return " " not in name and not name.endswith("s") and run.end < len(tokens) and (
         tokens[run.end].tag.startswith("VB") or tokens[run.end].tag == "MD"
     )
@@ -426,6 +458,56 @@ def _add_groups(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             entity = registry.get(name, "group")
             entity.gender = "plural"
             entity.mentions.append(Mention(start, end, text[start:end], index, "description"))
+
+
+def _add_descriptions(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token], registry: _Registry) -> None:
+    """`the president`, `the former governor`: a person named by role.
+
+    It is the person most recently named with that role before their name
+    (`President Barack Obama … the president`) within the last five
+    sentences; else an actor of its own, named by the description.
+    """
+    roles = lexicon.lower_words("person_roles")
+    claimed = sorted((m.start, m.end) for e in registry.entities for m in e.mentions)
+    claimed_starts = [c[0] for c in claimed]
+    token_index = {t.start: k for k, t in enumerate(tokens)}
+    titled: list[tuple[int, int, str, _Entity]] = []  # (sentence, start, role, person) for `Role Name` mentions
+    for entity in registry.entities:
+        if entity.type != "person":
+            continue
+        for m in entity.mentions:
+            k = token_index.get(m.start)
+            if k is None:
+                continue
+            for j in range(max(0, k - 4), k):
+                if tokens[j].text.lower() in roles:
+                    titled.append((m.sentence, m.start, tokens[j].text.lower(), entity))
+    titled.sort(key=lambda item: item[1])
+    for index, sentence in enumerate(sentences):
+        for i in range(sentence.first_token, sentence.end_token - 1):
+            if tokens[i].text.lower() != "the":
+                continue
+            j = i + 1
+            while j < sentence.end_token - 1 and (tokens[j].tag == "JJ" or tokens[j].text in lexicon.table("demonyms")):
+                j += 1
+            role = tokens[j].text.lower()
+            if role not in roles or not tokens[j].tag.startswith("NN") or tokens[j].text[0].isupper():
+                continue
+            after = tokens[j + 1] if j + 1 < sentence.end_token else None
+            if after is not None and (after.tag in {"NNP", "NNPS"} or after.tag.startswith("NN")):
+                continue  # `the president Barack Obama`, `the president's` handled as a name's title
+            start, end = tokens[i].start, tokens[j].end
+            k = bisect.bisect_left(claimed_starts, start)
+            if k < len(claimed_starts) and claimed_starts[k] < end or k > 0 and claimed[k - 1][1] > start:
+                continue
+            person = None
+            for s_index, m_start, title, entity in reversed(titled):
+                if m_start < start and index - s_index <= 5 and title == role:
+                    person = entity
+                    break
+            if person is None:
+                person = registry.get(" ".join(["the"] + [t.text for t in tokens[i + 1 : j + 1]]), "person")
+            person.mentions.append(Mention(start, end, text[start:end], index, "description"))
 
 
 def _resolve_pronouns(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token], registry: _Registry) -> None:

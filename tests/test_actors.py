@@ -71,3 +71,37 @@ def test_demonym_before_a_verb_is_a_surname_but_before_a_noun_is_not():
     found = {name: a.type for name, a in actors('"We will see," Cuban said. Russian officials said nothing.').items()}
     assert found.get("Cuban") == "person"
     assert "Russian" not in found
+
+
+def test_a_demonym_after_the_is_a_people_not_a_person():
+    from newsanalyzer import analyze
+
+    actors = {a.name: a.type for a in analyze("Russia doesn’t care about what the Chinese say. On Monday, Cuban said no.").actors}
+    assert actors.get("Chinese") != "person"
+    assert actors.get("Cuban") == "person"
+
+
+def test_a_role_after_the_refers_to_the_person_named_with_it():
+    from newsanalyzer import analyze
+
+    actors = analyze("President Barack Obama spoke on Monday. The president said the bill was dead.").actors
+    obama = next(a for a in actors if a.name == "Barack Obama")
+    assert [m.text for m in obama.mentions] == ["Barack Obama", "The president"]
+    alone = analyze("The former governor has promised a different campaign.").actors
+    assert [(a.name, a.type) for a in alone] == [("the former governor", "person")]
+
+
+def test_transcript_labels_are_speakers_not_acronyms():
+    from newsanalyzer import analyze
+
+    actors = {a.name: a for a in analyze("Donald Trump spoke.\n\nTRUMP: We want to win.\n\nMARTIN: Thank you.").actors}
+    assert [m.text for m in actors["Donald Trump"].mentions] == ["Donald Trump", "TRUMP"]
+    assert actors["Martin"].type == "person"
+    assert "Update" not in {a.name for a in analyze("UPDATE: The vote was delayed.").actors if a.type == "person"}
+
+
+def test_an_unknown_capitalised_word_opening_a_sentence_is_a_name():
+    from newsanalyzer import analyze
+
+    assert [a.name for a in analyze("DuBois was referred to the clinic.").actors] == ["DuBois"]
+    assert analyze("However, the clinic was closed.").actors == ()
