@@ -41,6 +41,8 @@ _TYPE_PRIORITY = {"person": 0, "group": 1, "organization": 2, "other": 3, "place
 _MARK = re.compile("[“”\"«»„]|''")
 # A passage longer than this without a closing mark is a stray mark, not a quote.
 _MAX_UNCLOSED_CHARS = 4000
+# A passage of at most this many words before a noun modifies it (scare quotes).
+_MAX_MODIFIER_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -1332,9 +1334,14 @@ def find_quotes(
         speaker = None if speaker is _NO_SPEAKER else speaker
         quotes.append(Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", speaker, actor, cue))
         covered.add(passage)
+    frame_cuts = _frame_cuts(ctx, framed)
     for sentence in sentences:
         for attribution in _attributions_in_sentence(ctx, sentence):
             if attribution.cue is not None and attribution.cue.start in framed_cues:
+                continue
+            if attribution.cue is None or attribution.cue.text.lower() != "according to":
+                attribution = _cut_at_frames(ctx, attribution, frame_cuts)
+            if attribution is None:
                 continue
             for kind, start, end in _kind_and_span(ctx, attribution):
                 inside = [p for p in ctx.overlapping(start, end) if not p.single]
@@ -1368,6 +1375,8 @@ def find_quotes(
             if subject is None and _title_like(text, passage):
                 continue
             if subject is None:
+                if _modifier_in_marks(ctx, passage):
+                    continue  # `a federal “supermax” prison`: scare quotes on a modifier
                 subject = _clause_subject(ctx, embedded[passage], first, True)
             if subject is not None and not _speaker_like(ctx, subject[0], subject[1]):
                 subject = None
@@ -1389,7 +1398,96 @@ def find_quotes(
         by_start.insert(index, quote)
         starts.insert(index, quote.start)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return tuple(_dedupe(quotes))
+    return tuple(_dedupe(_drop_nested(text, quotes)))
+
+
+def _frame_cuts(ctx: _Context, framed: dict[Passage, tuple[Span, str | None, Span]]) -> list[tuple[int, int, int, bool]]:
+    """(cue start, speaker start, first character of the frame, whether the
+    speaker is borrowed by a participle cue) of the framed
+    passages that open a clause of their own (`..., Roe replied: “A”`, `“A,”
+    Roe replied`), in order; not a dash byline, a frame inside a subordinate
+    or relative clause (`in which Roe said: “A”`, `people who feel that way,
+    “A”`) nor one with a verb of thinking."""
+    cuts = []
+    weak = lexicon.lower_words("weak_cues")
+    for passage, (speaker, _, cue) in framed.items():
+        if cue is None or cue.text in _BYLINE_DASHES or cue.text.lower() in weak:
+            continue
+        first = min(cue.start, passage.start - 1)
+        speaker_start = cue.start
+        if speaker is not _NO_SPEAKER:
+            if speaker.text.lower() in _RELATIVES:
+                continue
+            first = min(first, speaker.start)
+            speaker_start = speaker.start
+        k = bisect.bisect_left(ctx.token_starts, first) - 1
+        if k >= 0 and ctx.tokens[k].text[:1].isalnum() and ctx.tokens[k].text.lower() not in {"and", "but", "then", "so"}:
+            continue
+        cuts.append((cue.start, speaker_start, first, cue.text.lower().endswith("ing")))
+    cuts.sort()
+    return cuts
+
+
+_RELATIVES = {"who", "which", "that", "whom"}
+
+
+def _cut_at_frames(ctx: _Context, attribution: _Attribution, cuts: list[tuple[int, int, int, bool]]) -> _Attribution | None:
+    """Reported content ends where a framed quote of another speaker begins:
+    `Doe suggested the council would balk, and Roe shot back: “Let it.”`
+    gives `the council would balk`; content that starts inside such a frame
+    is none. (`according to` attributions keep theirs: `“A,” Roe said,
+    according to the Post` is the Post's.)"""
+    k = bisect.bisect_right(cuts, (attribution.start, len(ctx.text), 0, True))
+    end = attribution.end
+    while k < len(cuts) and cuts[k][0] < attribution.end:
+        cue_start, speaker_start, first, borrowed = cuts[k]
+        if not (borrowed and speaker_start < attribution.start):
+            end = min(end, first)  # (`Roe said she recalled thinking, “A”`: the participle's subject is this one's)
+        k += 1
+    if end == attribution.end:
+        return attribution
+    if end <= attribution.start:
+        return None
+    first = bisect.bisect_left(ctx.token_starts, attribution.start)
+    last = bisect.bisect_left(ctx.token_starts, end)
+    while last > first and (ctx.tokens[last - 1].text.lower() in _TRAILING or not any(c.isalnum() for c in ctx.tokens[last - 1].text)):
+        last -= 1
+    span = _content_span(ctx, first, last)
+    if span is None:
+        return None
+    return _Attribution(span[0], span[1], attribution.speaker, attribution.cue, attribution.actor)
+
+
+def _drop_nested(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A passage embedded in the content of a mixed quote (`Roe says voters
+    want what she calls “real solutions”`) is part of that quote, not a quote
+    of its own; one that a colon or comma introduces (`Roe said: “A”`) stays."""
+    mixed = sorted((q.start, q.end) for q in quotes if q.kind == "mixed")
+    if not mixed:
+        return quotes
+    result = []
+    i, reach = 0, -1  # quotes come sorted by start: one sweep over both lists
+    for q in quotes:
+        while i < len(mixed) and mixed[i][0] <= q.start:
+            reach = max(reach, mixed[i][1])
+            i += 1
+        before = text[max(0, q.start - 4) : q.start].rstrip("“\"'‘ ")
+        if q.kind == "direct" and q.end <= reach and before[-1:].isalnum():
+            continue
+        result.append(q)
+    return result
+
+
+def _modifier_in_marks(ctx: _Context, passage: Passage) -> bool:
+    """A short passage that modifies the noun after it (`the party’s
+    “establishment” candidate`): words in marks, not words reported."""
+    if _word_count(ctx.text[passage.start : passage.end]) > _MAX_MODIFIER_WORDS or not passage.closed:
+        return False
+    _, after = _passage_marks(ctx, passage)
+    if after >= len(ctx.tokens):
+        return False
+    nxt = ctx.tokens[after]
+    return nxt.tag.startswith("NN") and nxt.text[:1].islower() and ctx.text[passage.end - 1].isalnum()
 
 
 def _title_like(text: str, passage: Passage) -> bool:

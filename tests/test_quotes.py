@@ -474,3 +474,37 @@ def test_second_coordinated_cue_shares_the_subject():
     assert said and said[0].speaker.text == "Mary Major" and said[0].text.startswith("it was")
     called = [q for q in qs if q.cue is not None and q.cue.text == "called"]
     assert all("said" not in q.text for q in called)
+
+
+def test_reported_content_ends_where_a_framed_quote_of_another_speaker_begins():
+    text = (
+        "Jane Roe suggested the council would block the plan, "
+        'and Tom Thumb shot back: "If they block it, we will build it anyway."'
+    )
+    qs = quotes(text)
+    reported = [q for q in qs if q.speaker is not None and q.speaker.text == "Jane Roe"]
+    assert [q.text for q in reported] == ["the council would block the plan"]
+    assert speaker_of(text, "we will build it anyway").speaker.text == "Tom Thumb"
+
+
+def test_a_frame_inside_a_that_clause_stays_part_of_the_reported_content():
+    text = 'Jane Roe said that she had one message for the board: "Build the bridge now."'
+    q = speaker_of(text, "Build the bridge now")
+    assert q.speaker.text == "Jane Roe"
+
+
+def test_embedded_fragment_inside_a_mixed_quote_is_not_a_quote_of_its_own():
+    text = 'Jane Roe says voters are angry but also hungry for what she calls "real answers."'
+    qs = quotes(text)
+    assert len(qs) == 1 and qs[0].kind == "mixed" and qs[0].speaker.text == "Jane Roe"
+
+
+def test_a_colon_introduced_quote_inside_reported_speech_stands_on_its_own():
+    text = 'Jane Roe said the vote was close, and Tom Thumb replied: "Close is enough for us."'
+    q = speaker_of(text, "Close is enough for us")
+    assert q.speaker.text == "Tom Thumb"
+
+
+def test_scare_quotes_on_a_modifier_are_not_quotes():
+    text = 'The mayor toured a new "smart" parking garage downtown on Monday.'
+    assert not [q for q in quotes(text) if q.text == "smart"]
