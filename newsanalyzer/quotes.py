@@ -530,6 +530,8 @@ def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution
                 cut = b.speaker.start
             if a.start < cut < end and a.start < b.cue.start < a.end:
                 k = bisect.bisect_left(ctx.token_starts, cut) - 1
+                if k > 0 and ctx.is_quote_mark(k) and ctx.tokens[k - 1].text == "," and not _according(a):
+                    k -= 1  # `could be “messy,” adding, “...”`: the comma inside the marks
                 if k >= 0 and ctx.tokens[k].text.lower() in _CLAUSE_BREAK:
                     end = cut
         if end != a.end:
@@ -542,6 +544,10 @@ def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution
                 a = _Attribution(span[0], span[1], a.speaker, a.cue, a.actor)
         result.append(a)
     return result
+
+
+def _according(a: _Attribution | Quote) -> bool:
+    return a.cue is not None and a.cue.text.lower() == "according to"
 
 
 def _according_to(ctx: _Context, k: int, lo: int, hi: int) -> _Attribution | None:
@@ -1398,7 +1404,7 @@ def find_quotes(
         by_start.insert(index, quote)
         starts.insert(index, quote.start)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return tuple(_dedupe(_drop_nested(text, quotes)))
+    return tuple(_dedupe(_drop_reported_within(_drop_nested(text, quotes))))
 
 
 def _frame_cuts(ctx: _Context, framed: dict[Passage, tuple[Span, str | None, Span]]) -> list[tuple[int, int, int, bool]]:
@@ -1476,6 +1482,31 @@ def _drop_nested(text: str, quotes: list[Quote]) -> list[Quote]:
             continue
         result.append(q)
     return result
+
+
+def _drop_reported_within(quotes: list[Quote]) -> list[Quote]:
+    """A quote whose content and cue both lie inside the content of another
+    quote is speech reported within that one (`Roe said the bill, which the
+    board called “a disgrace,” would pass`, `“A,” Doe said, according to
+    Roe`): the outer attribution holds it. Quotes come sorted by start; a
+    prefix maximum of ends answers each in a bisection."""
+    dropped = set()
+    for cited in (False, True):
+        order = sorted((q for q in quotes if _according(q) == cited), key=lambda q: (q.start, -q.end))
+        starts = [q.start for q in order]
+        reach = [-1]
+        for q in order:
+            reach.append(max(reach[-1], q.end))
+        for q in quotes:
+            if q.kind == "indirect" or q.cue is None or cited and q.cue.start < q.start:
+                continue  # `Roe said that ... “A,” according to Doe` keeps Roe's quote
+            lo, hi = min(q.start, q.cue.start), max(q.end, q.cue.end)
+            limit = bisect.bisect_right(starts, lo)
+            while limit > 0 and (order[limit - 1] is q or starts[limit - 1] == q.start and order[limit - 1].end <= q.end):
+                limit -= 1
+            if reach[limit] >= hi:
+                dropped.add(id(q))
+    return [q for q in quotes if id(q) not in dropped]
 
 
 def _modifier_in_marks(ctx: _Context, passage: Passage) -> bool:

@@ -508,3 +508,33 @@ def test_a_colon_introduced_quote_inside_reported_speech_stands_on_its_own():
 def test_scare_quotes_on_a_modifier_are_not_quotes():
     text = 'The mayor toured a new "smart" parking garage downtown on Monday.'
     assert not [q for q in quotes(text) if q.text == "smart"]
+
+
+def test_speech_reported_within_another_quote_is_not_a_quote_of_its_own():
+    text = "Jane Roe said the bill, which the city board called “a disgrace to the town,” would pass easily next week."
+    qs = quotes(text)
+    assert len(qs) == 1
+    assert qs[0].speaker.text == "Jane Roe" and qs[0].kind == "mixed"
+    assert "a disgrace to the town" in qs[0].text
+
+
+def test_framed_quote_cited_from_a_source_belongs_to_the_source():
+    text = "“We will never give up on this plan,” John Doe said on Monday, according to a transcript of the hearing."
+    qs = quotes(text)
+    assert len(qs) == 1
+    assert qs[0].speaker.text == "a transcript of the hearing"
+
+
+def test_leading_quote_cited_from_a_source_keeps_its_speaker():
+    text = "Jane Roe said on Monday that the talks had gone “really very well,” according to the local radio station."
+    qs = covering(quotes(text), "really very well", text)
+    assert "Jane Roe" in {q.speaker.text for q in qs if q.speaker}
+
+
+def test_reported_clause_ends_before_a_participle_cue_after_a_quoted_comma():
+    text = "Jane Roe said the new process could be “long and messy,” adding, “Democracy is always messy.”"
+    qs = quotes(text)
+    first = covering(qs, "long and messy", text)
+    assert first and all("Democracy" not in q.text for q in first)
+    second = covering(qs, "Democracy is always messy", text)
+    assert second[0].speaker.text == "Jane Roe" and second[0].cue.text == "adding"
