@@ -712,6 +712,8 @@ def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
         return True
     if k + 1 < len(ctx.tokens) and f"{word} {ctx.tokens[k + 1].text.lower()}" in lexicon.lower_words("phrasal_cues"):
         return True  # `shot back`, `went on`
+    if loose and word in lexicon.lower_words("closing_cues"):
+        return True  # `,” the letter read.`
     return loose and token.tag in {"VBD", "VBZ"} and word not in _NOT_SPEECH
 
 

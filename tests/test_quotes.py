@@ -538,3 +538,15 @@ def test_reported_clause_ends_before_a_participle_cue_after_a_quoted_comma():
     assert first and all("Democracy" not in q.text for q in first)
     second = covering(qs, "Democracy is always messy", text)
     assert second[0].speaker.text == "Jane Roe" and second[0].cue.text == "adding"
+
+
+def test_a_text_or_crowd_closing_a_quote_is_its_source():
+    from newsanalyzer import analyze
+
+    text = "The board sent a letter on Monday. “We cannot approve the plan as written,” the letter read."
+    quotes = analyze(text).quotes
+    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
+        ("We cannot approve the plan as written,", "the letter", "read")
+    ]
+    # `read` elsewhere is not a cue
+    assert analyze("She read the report on Monday and left.").quotes == ()
