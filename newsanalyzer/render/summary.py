@@ -36,13 +36,14 @@ def _table(summary: CorpusSummary, out, *, color: bool, limit: int) -> None:
 
     base = TableRenderer("analyze", out, color=color)  # shares the console, borders and bars
     record = summary.record(limit)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    grid.add_row("Documents", Text(f"{summary.documents:,}"))
-    grid.add_row("Words", Text(f"{summary.words:,}"))
-    grid.add_row("Quotes", Text(f"{summary.quotes:,}"))
-    grid.add_row("Actors", Text(f"{len(summary.actors):,}"))
+    grid = base.key_values(
+        [
+            ("Documents", Text(f"{summary.documents:,}")),
+            ("Words", Text(f"{summary.words:,}")),
+            ("Quotes", Text(f"{summary.quotes:,}")),
+            ("Actors", Text(f"{len(summary.actors):,}")),
+        ]
+    )
 
     def actors_table(title: str, rows: list[dict]) -> Table:
         table = Table(title=title, box=base.box, title_justify="left")

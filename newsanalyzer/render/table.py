@@ -68,11 +68,19 @@ class TableRenderer:
     def sentiment_cell(self, s: Sentiment) -> Text:
         return Text(f"{s.label} {s.polarity:+.2f}", style=LABEL_STYLE[s.label])
 
-    def summary(self, doc_id: str, a: Analysis) -> Panel:
-        stats = a.stats
+    @staticmethod
+    def key_values(rows: list[tuple[str, Text]]) -> Table:
+        """A two-column grid of bold keys and their values."""
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold")
         grid.add_column()
+        for key, value in rows:
+            grid.add_row(key, value)
+        return grid
+
+    def summary(self, doc_id: str, a: Analysis) -> Panel:
+        stats = a.stats
+        grid = self.key_values([])
         grid.add_row("Words", Text(f"{stats.words:,}"))
         grid.add_row("Sentences", Text(f"{stats.sentences:,}"))
         grid.add_row("Paragraphs", Text(f"{stats.paragraphs:,}"))
