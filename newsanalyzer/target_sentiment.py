@@ -229,8 +229,12 @@ def extract_features(
     spans: Sequence[tuple[int, int]],
     tokens: list[tuple[int, int, str]] | None = None,
     res: _Resources | None = None,
+    offsets: tuple[list[int], list[int]] | None = None,
 ) -> list[dict[str, float]]:
-    """Sparse features (name -> value) for each target span of `sentence`."""
+    """Sparse features (name -> value) for each target span of `sentence`.
+
+    `offsets`: the tokens' (starts, ends), when the caller scores several
+    targets of one sentence separately and computes them once."""
     if res is None:
         res = load_resources()
     out = []
@@ -238,8 +242,11 @@ def extract_features(
         tokens = tokenize(sentence)
     owners = None
     if tokens is not None:
-        starts = [t[0] for t in tokens]
-        ends = [t[1] for t in tokens]
+        if offsets is not None:
+            starts, ends = offsets
+        else:
+            starts = [t[0] for t in tokens]
+            ends = [t[1] for t in tokens]
         owners = _token_owners(starts, ends, spans)
     for k in range(len(spans)):
         if tokens is not None:
@@ -490,7 +497,8 @@ def score_targets(sentence: str, targets: Sequence[tuple[int, int]], *, mask_oth
             feats = extract_features(sentence, spans, res=res)
         else:
             tokens = tokenize(sentence) if len(sentence) <= MAX_TOKENIZE_CHARS else None
-            feats = [extract_features(sentence, [span], tokens=tokens, res=res)[0] for span in spans]
+            offsets = ([t[0] for t in tokens], [t[1] for t in tokens]) if tokens is not None else None
+            feats = [extract_features(sentence, [span], tokens=tokens, res=res, offsets=offsets)[0] for span in spans]
         result = []
         for fv in feats:
             pol, label = _predict(model, fv)
