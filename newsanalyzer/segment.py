@@ -59,30 +59,10 @@ def _word_tokenizer():
     return NLTKWordTokenizer()
 
 
-@cache
 def _tagger():
-    from textblob.en import lexicon, tag
+    from newsanalyzer.textblob_data import tagger
 
-    _fill_lexicon(lexicon)
-    return tag
-
-
-# `word TAG [more]` lines of TextBlob's en-lexicon.txt; `;;;` lines are comments.
-_LEXICON_LINE = re.compile(r"^(?!;;;)(\S+) (\S+)", re.MULTILINE)
-
-
-def _fill_lexicon(lexicon) -> None:
-    """Load the tagger's 94,000-word lexicon in one regular-expression pass.
-
-    TextBlob's own loader splits each line in Python (0.13 s, a quarter of a
-    one-article run); this gives the same dictionary (checked in
-    tests/test_segment.py) in about half the time. A lexicon already loaded is
-    left alone.
-    """
-    if dict.__len__(lexicon):
-        return
-    with open(lexicon.path, encoding="utf-8") as handle:
-        dict.update(lexicon, _LEXICON_LINE.findall(handle.read()))
+    return tagger()
 
 
 def paragraphs(text: str) -> list[Paragraph]:

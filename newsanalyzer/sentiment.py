@@ -18,7 +18,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 from statistics import fmean
 
 from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token
@@ -34,11 +33,10 @@ def label_for(polarity: float, band: float = NEUTRAL_BAND) -> str:
     return "neutral"
 
 
-@cache
 def _pattern_sentiment():
-    from textblob.en import sentiment  # the lexicon behind TextBlob's PatternAnalyzer
+    from newsanalyzer.textblob_data import pattern_sentiment  # the lexicon behind TextBlob's PatternAnalyzer
 
-    return sentiment
+    return pattern_sentiment()
 
 
 def words_sentiment(words: Sequence[str], band: float = NEUTRAL_BAND) -> Sentiment:
