@@ -45,10 +45,6 @@ class _Run:
     sentence: int
 
 
-def _lower_tokens(tokens: Sequence[Token]) -> list[str]:
-    return [t.text.lower().replace("’", "'") for t in tokens]
-
-
 def _is_headline(text: str, sentences: Sequence[Sentence], index: int, tokens: Sequence[Token]) -> bool:
     """Title-case lines and headings say nothing by their capitals."""
     sentence = sentences[index]

@@ -26,7 +26,6 @@ whatever the corpus size.
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from collections import deque
@@ -37,7 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
     import distributed
 
-    from newsanalyzer.inputs import Document, InputProblem
     from newsanalyzer.pipeline import Config
 
 __all__ = ["analyze_bag", "analyze_jsonl", "record_line", "run_on_cluster"]

@@ -137,10 +137,6 @@ class Analysis:
         words = sum(1 for t in self.tokens if any(c.isalnum() for c in t.text))
         return Stats(len(self.text), words, len(self.sentences), len(self.paragraphs))
 
-    def sentence_text(self, index: int) -> str:
-        s = self.sentences[index]
-        return self.text[s.start : s.end]
-
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         s = self.sentences[index]
         return self.tokens[s.first_token : s.end_token]

@@ -88,7 +88,6 @@ def _is_opening_straight(text: str, i: int, start: int, end: int) -> bool:
 def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
     """Quoted passages, in order; one linear scan per paragraph."""
     passages: list[Passage] = []
-    carried = False  # the previous paragraph ended inside an open quote
     for p_index, paragraph in enumerate(paragraphs):
         start, end = paragraph.start, paragraph.end
         open_at = -1
@@ -124,8 +123,6 @@ def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
             reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _OPENING | _AMBIGUOUS
             if content_end > open_at and (reopened or content_end - open_at <= _MAX_UNCLOSED_CHARS):
                 passages.append(Passage(open_at, content_end, p_index, False))
-        carried = open_at >= 0
-    del carried
     passages.extend(_single_passages(text, paragraphs, passages))
     passages.sort(key=lambda p: p.start)
     return passages
@@ -1050,7 +1047,6 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
     if end <= lo:
         return None
     adjuncts = lexicon.lower_words("attribution_adjuncts")
-    skip = lexicon.lower_words("cue_skip_before")
     if (
         punct is not None
         and tokens[lo].text[:1].isupper()
@@ -1553,7 +1549,7 @@ def _following(
 ) -> tuple[Span, str | None, Span] | None:
     """The frame of the passage that opens the next paragraph, when this
     passage fills its own paragraph to the end."""
-    if passage.end < _trim_end_plain(paragraphs[passage.paragraph]) - 2:
+    if passage.end < paragraphs[passage.paragraph].end - 2:
         return None
     k = bisect.bisect_right(passages, passage.start, key=lambda p: p.start)
     while k < len(passages) and passages[k].single:
@@ -1567,10 +1563,6 @@ def _following(
     if frame is None or frame[0] is _NO_SPEAKER:
         return None
     return frame
-
-
-def _trim_end_plain(paragraph: Paragraph) -> int:
-    return paragraph.end
 
 
 def _paragraph_of(paragraphs: Sequence[Paragraph], position: int) -> int:

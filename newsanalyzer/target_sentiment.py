@@ -135,24 +135,20 @@ def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [(m.start() + offset, m.end() + offset, _norm(m.group())) for m in _TOKEN_RE.finditer(text)]
 
 
-def _split_negation(tok: str) -> bool:
-    return tok.endswith("n't") or tok == "cannot"
-
-
 def _context(
     tokens: list[tuple[int, int, str]],
     starts: list[int],
     ends: list[int],
     spans: Sequence[tuple[int, int]],
     k: int,
-    owners: list[tuple[int, ...]] | None = None,
+    owners: list[tuple[int, ...]],
 ) -> tuple[list[str], int]:
     """Token sequence with target k collapsed to <T> and other targets to <O>.
 
     Returns (sequence, index of <T>). Only WINDOW_TOKENS tokens either side of
     the target are kept; runs of <O> are collapsed to one. `owners` (the
-    targets covering each token, from `_token_owners`) makes this linear in
-    the window when a sentence has very many targets.
+    targets covering each token, from `_token_owners`) keeps this linear in
+    the window however many targets a sentence has.
     """
     s, e = spans[k]
     n = len(tokens)
@@ -165,33 +161,21 @@ def _context(
     lo = max(0, first - WINDOW_TOKENS)
     hi = min(n, last + 1 + WINDOW_TOKENS)
     out: list[str] = []
-    if owners is not None:
-        for i in range(lo, hi):
-            if i == first:
-                tpos = len(out)
-                out.append(TARGET)
-            if first <= i <= last:
-                continue
-            if any(j != k for j in owners[i]):
-                if not out or out[-1] != OTHER:
-                    out.append(OTHER)
-            else:
-                out.append(tokens[i][2])
-        if first >= hi:
+    tpos = -1
+    for i in range(lo, hi):
+        if i == first:
             tpos = len(out)
             out.append(TARGET)
-        return out, tpos
-    if lo < hi:
-        wlo, whi = tokens[lo][0], tokens[hi - 1][1]
-        others = [sp for j, sp in enumerate(spans) if j != k and sp[1] > wlo and sp[0] < whi]
-    else:
-        others = []
-    for i in range(lo, first):
-        _append_masked(out, tokens[i], others)
-    tpos = len(out)
-    out.append(TARGET)
-    for i in range(last + 1, hi):
-        _append_masked(out, tokens[i], others)
+        if first <= i <= last:
+            continue
+        if any(j != k for j in owners[i]):
+            if not out or out[-1] != OTHER:
+                out.append(OTHER)
+        else:
+            out.append(tokens[i][2])
+    if tpos < 0:  # the target sits after the last token of the window
+        tpos = len(out)
+        out.append(TARGET)
     return out, tpos
 
 
@@ -202,16 +186,6 @@ def _token_owners(starts: list[int], ends: list[int], spans: Sequence[tuple[int,
         for i in range(bisect_right(ends, s), bisect_left(starts, e)):
             owners[i] = owners[i] + (j,)
     return owners
-
-
-def _append_masked(out: list[str], tok: tuple[int, int, str], others: list[tuple[int, int]]) -> None:
-    ts, te, t = tok
-    for s, e in others:
-        if te > s and ts < e:
-            if not out or out[-1] != OTHER:
-                out.append(OTHER)
-            return
-    out.append(t)
 
 
 def _bucket(n: int) -> str:
@@ -240,7 +214,6 @@ def extract_features(
     out = []
     if tokens is None and len(sentence) <= MAX_TOKENIZE_CHARS:
         tokens = tokenize(sentence)
-    owners = None
     if tokens is not None:
         if offsets is not None:
             starts, ends = offsets
@@ -260,7 +233,8 @@ def extract_features(
             toks = tokenize(sentence[lo:hi], lo)
             starts = [t[0] for t in toks]
             ends = [t[1] for t in toks]
-        out.append(_features_one(sentence, toks, starts, ends, spans, k, res, owners if toks is tokens else None))
+            owners = _token_owners(starts, ends, spans)
+        out.append(_features_one(sentence, toks, starts, ends, spans, k, res, owners))
     return out
 
 
@@ -272,7 +246,7 @@ def _features_one(
     spans: Sequence[tuple[int, int]],
     k: int,
     res: _Resources,
-    owners: list[tuple[int, ...]] | None = None,
+    owners: list[tuple[int, ...]],
 ) -> dict[str, float]:
     seq, p = _context(tokens, starts, ends, spans, k, owners)
     n = len(seq)

@@ -330,7 +330,7 @@ def metrics(gold, pred):
     return {"f1m": sum(p[2] for p in per) / 3, "acc": acc, "per": per, "cm": cm}
 
 
-def textblob_baseline(docs, threshold=0.05):
+def textblob_baseline(docs):
     from textblob.en.sentiments import PatternAnalyzer
 
     pa = PatternAnalyzer()

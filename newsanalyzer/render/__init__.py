@@ -16,7 +16,6 @@ from typing import Protocol
 from newsanalyzer.model import Analysis, Meta
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
-VIEWS = ("analyze", "quotes", "actors", "sentiment", "tokens")
 
 
 class Renderer(Protocol):
