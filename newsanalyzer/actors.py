@@ -92,14 +92,16 @@ def _headline_names(tokens: Sequence[Token], run: _Run) -> list[_Run]:
     a word the lexicon knows as a proper noun may also be a common noun
     (`Elizabeth Warren`, `Donald Trump`). Single words must be unknown in lower case.
     """
-    from textblob.en import lexicon as tagger_lexicon  # the PatternTagger's own word list
+    from newsanalyzer.textblob_data import tagger_lexicon
+
+    tagged_words = tagger_lexicon()  # the PatternTagger's own word list
 
     def strict(word: str) -> bool:
-        return word.lower() not in tagger_lexicon and word.isalpha()
+        return word.lower() not in tagged_words and word.isalpha()
 
     def loose(word: str) -> bool:
-        lower = tagger_lexicon.get(word.lower())
-        return strict(word) or (tagger_lexicon.get(word) == "NNP" and not (lower or "").startswith(_NOT_NAME_TAGS))
+        lower = tagged_words.get(word.lower())
+        return strict(word) or (tagged_words.get(word) == "NNP" and not (lower or "").startswith(_NOT_NAME_TAGS))
 
     pieces, k = [], run.first
     while k < run.end:
@@ -174,9 +176,9 @@ def _is_label(tokens: Sequence[Token], sentences: Sequence[Sentence], run: _Run)
 
 def _unknown_word(word: str) -> bool:
     """A capitalised word whose lower-case form the tagger's lexicon does not know."""
-    from textblob.en import lexicon as tagger_lexicon  # loaded by the tagger already
+    from newsanalyzer.textblob_data import tagger_lexicon
 
-    return word.isalpha() and len(word) > 1 and word.lower() not in tagger_lexicon
+    return word.isalpha() and len(word) > 1 and word.lower() not in tagger_lexicon()
 
 
 def _strip_title(words: list[str]) -> tuple[int, str]:

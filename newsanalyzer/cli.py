@@ -365,7 +365,7 @@ def analyze(**options) -> None:
       newsanalyzer analyze --format html -o report.html page.html
       curl -s https://example.org/story | newsanalyzer analyze --html -
     """
-    run("analyze", **_run_args(options))
+    run("analyze", **options)
 
 
 @main.command(epilog=EPILOG)
@@ -378,7 +378,7 @@ def quotes(**options) -> None:
       newsanalyzer quotes article.txt
       cat article.txt | newsanalyzer quotes --format csv > quotes.csv
     """
-    run("quotes", **_run_args(options))
+    run("quotes", **options)
 
 
 @main.command(epilog=EPILOG)
@@ -390,7 +390,7 @@ def actors(**options) -> None:
     Example:
       newsanalyzer actors --format csv article.txt
     """
-    run("actors", **_run_args(options))
+    run("actors", **options)
 
 
 @main.command(epilog=EPILOG)
@@ -402,7 +402,7 @@ def sentiment(**options) -> None:
     Example:
       newsanalyzer sentiment article.txt
     """
-    run("sentiment", **_run_args(options))
+    run("sentiment", **options)
 
 
 @main.command(epilog=EPILOG)
@@ -414,7 +414,7 @@ def tokens(**options) -> None:
     Example:
       newsanalyzer tokens --format jsonl article.txt | jq '.sentences[0].tokens'
     """
-    run("tokens", **_run_args(options))
+    run("tokens", **options)
 
 
 @main.command(epilog=EPILOG)
@@ -427,23 +427,4 @@ def summary(**options) -> None:
       newsanalyzer summary corpus/
       newsanalyzer summary --format json -j 0 year.jsonl
     """
-    run("summary", **_run_args(options))
-
-
-def _run_args(options: dict) -> dict:
-    return {
-        "paths": options["paths"],
-        "fmt": options["fmt"],
-        "color": options["color"],
-        "quiet": options["quiet"],
-        "encoding": options["encoding"],
-        "jsonl": options["jsonl"],
-        "jobs": options["jobs"],
-        "max_bytes": options["max_bytes"],
-        "verbose": options["verbose"],
-        "dask_address": options["dask_address"],
-        "html": options["html"],
-        "timeout": options["timeout"],
-        "include_text": options["include_text"],
-        "output": options["output"],
-    }
+    run("summary", **options)

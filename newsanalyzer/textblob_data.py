@@ -55,6 +55,14 @@ def tagger():
     return tag
 
 
+def tagger_lexicon() -> dict:
+    """The tagger's word -> tag lexicon (loaded with the tagger)."""
+    from textblob.en import lexicon
+
+    tagger()
+    return lexicon
+
+
 @cache
 def pattern_sentiment():
     """The lexicon and rules behind TextBlob's default `PatternAnalyzer`, ready to use."""
