@@ -47,6 +47,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘`][^\W_]+)*|\S")
 _QUOTE_CHARS = frozenset('"“”«»„')
 _CLAUSE_BREAK = frozenset([",", ";", ":", "—", "–", "(", ")", "-", ".", "?", "!"])
 _DIGIT_RE = re.compile(r"\d")
+_PASSIVE_AUX = ("was", "is", "were", "are", "been", "be", "being", "got", "gets")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class _Resources:
         self.pronouns = frozenset(words["pronouns"])
         self.obj_neg = frozenset(words["object_negative_verbs"])
         self.obj_pos = frozenset(words["object_positive_verbs"])
+        self.clause_stops = _CLAUSE_BREAK | self.contrast
         lex = dict(lexicon)
         # Hand-written news vocabulary; it wins over the adjective lexicon.
         for w in words["news_negative"]:
@@ -107,9 +109,8 @@ class _Model:
     def __init__(self, data: dict) -> None:
         self.labels = tuple(data["labels"])
         self.bias = tuple(float(b) for b in data["bias"])
-        self.weights: dict[str, tuple[float, ...]] = {
-            k: tuple(float(x) for x in v) for k, v in data["weights"].items()
-        }
+        # JSON numbers are already floats; float() on 60,000 of them cost 60 ms of start-up.
+        self.weights: dict[str, tuple[float, ...]] = {k: tuple(v) for k, v in data["weights"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -381,7 +382,7 @@ def _features_one(
                     f["obj_of_pos"] = 1.0
     lex_sum = {"L": lex_sum_l, "R": lex_sum_r}
     # Passive: "<T> was criticized", "<T> has been praised".
-    if p + 2 < n and seq[p + 1] in ("was", "is", "were", "are", "been", "be", "being", "got", "gets"):
+    if p + 2 < n and seq[p + 1] in _PASSIVE_AUX:
         v = seq[p + 2]
         if v in res.obj_neg:
             f["passive_neg"] = 1.0
@@ -419,6 +420,11 @@ def _predict(model: _Model, feats: dict[str, float]) -> tuple[float, str]:
             z0 += wt[0] * v
             z1 += wt[1] * v
             z2 += wt[2] * v
+    return _decide(model, z0, z1, z2)
+
+
+def _decide(model: _Model, z0: float, z1: float, z2: float) -> tuple[float, str]:
+    """Polarity P(positive) - P(negative) and the argmax label from the three scores."""
     m = max(z0, z1, z2)
     e0 = math.exp(z0 - m)
     e1 = math.exp(z1 - m)
@@ -435,6 +441,227 @@ def _predict(model: _Model, feats: dict[str, float]) -> tuple[float, str]:
     else:
         idx = 1
     return pol, model.labels[idx]
+
+
+# ---------------------------------------------------------------------------
+# Each target alone, fast: the features `_features_one` gives a lone target,
+# added straight into the model's three scores. What does not depend on the
+# target (words, their weights, clause stops, negators, lexicon hits) is
+# worked out once per sentence; the bag of words is the sentence's, minus
+# words found only inside the target. tests/test_target_sentiment.py checks
+# it against `_features_one` + `_predict`.
+# ---------------------------------------------------------------------------
+
+
+class _SentenceTables:
+    __slots__ = ("norms", "starts", "ends", "stops", "quotes", "negators", "hits", "contrasts", "first_seen", "last_seen", "bag")
+
+    def __init__(self, sentence: str, model: _Model, res: _Resources) -> None:
+        self.starts, self.ends, norms = _tokenize_columns(sentence)
+        self.norms = norms
+        # Positions (sorted) of what the features look for around a target.
+        stops, negators, contrast = res.clause_stops, res.negators, res.contrast
+        self.stops = [i for i, t in enumerate(norms) if t in stops]
+        self.quotes = [i for i, t in enumerate(norms) if t in _QUOTE_CHARS]
+        self.negators = [i for i, t in enumerate(norms) if t in negators or t.endswith("n't") or t == "cannot"]
+        self.contrasts = [i for i, t in enumerate(norms) if t in contrast]
+        lex_get = res.lexicon.get
+        self.hits = [(i, pol) for i, pol in enumerate(map(lex_get, norms)) if pol is not None]
+        self.last_seen = {t: i for i, t in enumerate(norms)}
+        self.first_seen = {t: i for i, t in reversed(list(enumerate(norms)))}
+        w_get = model.weights.get
+        b0 = b1 = b2 = 0.0
+        for t in self.last_seen:
+            wt = w_get("w=" + t)
+            if wt is not None:
+                b0 += wt[0]
+                b1 += wt[1]
+                b2 += wt[2]
+        self.bag = (b0, b1, b2)  # the "w=" features of all the sentence's words
+
+
+_APOSTROPHES = str.maketrans("’‘`", "'''")
+
+
+def _tokenize_columns(sentence: str) -> tuple[list[int], list[int], list[str]]:
+    """`tokenize(sentence)` as three lists (starts, ends, normalized tokens), lower-casing once per sentence."""
+    low = sentence.lower()
+    if len(low) != len(sentence) or "Σ" in sentence:  # lower() would change length or depend on context
+        tokens = tokenize(sentence)
+        return [t[0] for t in tokens], [t[1] for t in tokens], [t[2] for t in tokens]
+    low = low.translate(_APOSTROPHES)
+    spans = [m.span() for m in _TOKEN_RE.finditer(sentence)]
+    norms = [low[s:e] for s, e in spans]
+    if _DIGIT_RE.search(sentence):
+        norms = ["<num>" if _DIGIT_RE.search(t) else t for t in norms]
+    return [s for s, _ in spans], [e for _, e in spans], norms
+
+
+def _alone_scores(sentence: str, tb: _SentenceTables, s: int, e: int, res: _Resources, model: _Model) -> tuple[float, float, float]:
+    """The model's three scores for target [s, e) with no other target marked."""
+    norms = tb.norms
+    n = len(norms)
+    first = bisect_right(tb.ends, s)
+    last = bisect_left(tb.starts, e) - 1
+    if last < first:
+        last = first - 1
+    lo = max(0, first - WINDOW_TOKENS)
+    hi = min(n, last + 1 + WINDOW_TOKENS)
+    shift = last - first  # the target's tokens are one <T>: positions after it move back by this
+    f: dict[str, float] = {}
+
+    mention = sentence[s : min(e, s + 20)].strip().lower() if e - s <= 20 else ""
+    if mention in res.pronouns:
+        f["tpron=" + mention] = 1.0
+    if first == lo or (first - lo == 1 and norms[lo] in ("the", "a", "an", '"', "“", "'")):
+        f["first"] = 1.0
+    f["ntargets=1"] = 1.0
+    l1 = norms[first - 1] if first - 1 >= lo else "<s>"
+    l2 = norms[first - 2] if first - 2 >= lo else "<s>"
+    r1 = norms[last + 1] if last + 1 < hi else "</s>"
+    r2 = norms[last + 2] if last + 2 < hi else "</s>"
+    f["L1=" + l1] = 1.0  # NEAR == 1
+    f["R1=" + r1] = 1.0
+    f["LB=" + l2 + "_" + l1] = 1.0
+    f["RB=" + r1 + "_" + r2] = 1.0
+
+    # The clause: from the stop before the target to the stop after it.
+    stops = tb.stops
+    k = bisect_left(stops, first)
+    clause_start = max(lo, stops[k - 1] + 1) if k else lo
+    k = bisect_right(stops, last)
+    clause_end = min(hi, stops[k]) if k < len(stops) else hi
+
+    quotes = tb.quotes
+    if quotes and (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2 == 1:
+        f["inquote"] = 1.0
+    reporting = res.reporting
+    for x in range(last + 1, min(hi, last + 4)):
+        if norms[x] in reporting:
+            f["speaker"] = 1.0
+            break
+    if first - 1 >= lo:
+        if l1 in reporting:
+            f["said_L1"] = 1.0
+        if l1 == "by":
+            f["agent_by"] = 1.0
+
+    # Bag of words: the sentence's, less the words found only inside the target.
+    w_get = model.weights.get
+    if lo == 0 and hi == n:
+        z0, z1, z2 = tb.bag
+        first_seen, last_seen = tb.first_seen, tb.last_seen
+        gone = set()
+        for x in range(first, last + 1):
+            t = norms[x]
+            if first_seen[t] >= first and last_seen[t] <= last and t not in gone:
+                gone.add(t)
+                wt = w_get("w=" + t)
+                if wt is not None:
+                    z0 -= wt[0]
+                    z1 -= wt[1]
+                    z2 -= wt[2]
+    else:
+        z0 = z1 = z2 = 0.0
+        for t in dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]):
+            wt = w_get("w=" + t)
+            if wt is not None:
+                z0 += wt[0]
+                z1 += wt[1]
+                z2 += wt[2]
+    for x in range(max(lo, first - MID), first - BAND_START):
+        f["Ln=" + norms[x]] = 1.0
+    for x in range(last + BAND_START + 1, min(hi, last + MID + 1)):
+        f["Rn=" + norms[x]] = 1.0
+    for x in range(clause_start, first):
+        f["c=" + norms[x]] = 1.0
+    for x in range(last + 1, clause_end):
+        f["c=" + norms[x]] = 1.0
+
+    # Lexicon hits, in text order as `_features_one` adds them.
+    lex_sum_l = lex_sum_r = near_sum = clause_sum = lex_dist = 0.0
+    negators = tb.negators
+    for x, pol in tb.hits:
+        if x < lo or first <= x <= last:
+            continue
+        if x >= hi:
+            break
+        before = x < first
+        negated = False
+        if negators:
+            k = bisect_right(negators, x) - 1  # the nearest negator at or before x, outside the target
+            while k >= 0 and first <= negators[k] <= last:
+                k -= 1
+            if k >= 0 and lo <= negators[k] < x:
+                gap = x - negators[k] if before or negators[k] > last else x - negators[k] - shift
+                negated = gap <= NEG_SCOPE
+        if negated:
+            pol = -pol
+        if before:
+            side, dist = "L", first - x
+            lex_sum_l += pol
+        else:
+            side, dist = "R", x - last
+            lex_sum_r += pol
+        sign = "+" if pol > 0 else "-"
+        key = "lex" + sign + side + ("n" if dist <= MID else "f")
+        f[key] = f.get(key, 0.0) + abs(pol)
+        if dist <= MID:
+            near_sum += pol
+        lex_dist += pol / (1.0 + 0.3 * dist)
+        if clause_start <= x < clause_end:
+            clause_sum += pol
+            key = "lexc" + sign
+            f[key] = f.get(key, 0.0) + abs(pol)
+        t = norms[x]
+        if negated:
+            f["negw=" + t] = 1.0
+            f["lw" + side + "=!" + t] = 1.0
+        else:
+            f["lw" + side + "=" + t] = 1.0
+
+    # Sentiment verbs acting on the target (object) or done by it (subject).
+    obj_neg, obj_pos = res.obj_neg, res.obj_pos
+    for x in range(last + 1, min(clause_end, last + 5)):
+        t = norms[x]
+        if t in obj_neg:
+            f["subj_of_neg"] = 1.0
+        elif t in obj_pos:
+            f["subj_of_pos"] = 1.0
+    for x in range(max(clause_start, first - 3), first):
+        t = norms[x]
+        if t in obj_neg:
+            f["obj_of_neg"] = 1.0
+        elif t in obj_pos:
+            f["obj_of_pos"] = 1.0
+    if last + 2 < hi and r1 in _PASSIVE_AUX:
+        if r2 in obj_neg:
+            f["passive_neg"] = 1.0
+        elif r2 in obj_pos:
+            f["passive_pos"] = 1.0
+    for x in tb.contrasts:
+        if lo <= x < first:
+            f["contrast_L"] = 1.0
+        elif last < x < hi:
+            f["contrast_R"] = 1.0
+    f["lexsumL"] = _squash(lex_sum_l)
+    f["lexsumR"] = _squash(lex_sum_r)
+    f["lexnear"] = _squash(near_sum)
+    f["lexclause"] = _squash(clause_sum)
+    if lex_dist:
+        f["lexd"] = lex_dist
+
+    b = model.bias
+    z0 += b[0]
+    z1 += b[1]
+    z2 += b[2]
+    for name, v in f.items():
+        wt = w_get(name)
+        if wt is not None:
+            z0 += wt[0] * v
+            z1 += wt[1] * v
+            z2 += wt[2] * v
+    return z0, z1, z2
 
 
 def _clean_spans(sentence: str, targets: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -467,16 +694,14 @@ def score_targets(sentence: str, targets: Sequence[tuple[int, int]], *, mask_oth
     model = load_model()  # a missing/broken data file is an installation error: let it raise
     res = load_resources()
     try:
-        if mask_others or len(spans) == 1:
-            feats = extract_features(sentence, spans, res=res)
+        alone = not mask_others or len(spans) == 1
+        if alone and len(sentence) <= MAX_TOKENIZE_CHARS:
+            tables = _SentenceTables(sentence, model, res)
+            return [TargetSentiment(*_decide(model, *_alone_scores(sentence, tables, s, e, res, model))) for s, e in spans]
+        if alone:  # a huge sentence: each target is tokenized locally
+            feats = [extract_features(sentence, [span], res=res)[0] for span in spans]
         else:
-            tokens = tokenize(sentence) if len(sentence) <= MAX_TOKENIZE_CHARS else None
-            offsets = ([t[0] for t in tokens], [t[1] for t in tokens]) if tokens is not None else None
-            feats = [extract_features(sentence, [span], tokens=tokens, res=res, offsets=offsets)[0] for span in spans]
-        result = []
-        for fv in feats:
-            pol, label = _predict(model, fv)
-            result.append(TargetSentiment(pol, label))
-        return result
+            feats = extract_features(sentence, spans, res=res)
+        return [TargetSentiment(*_predict(model, fv)) for fv in feats]
     except Exception:  # pragma: no cover - defensive: never fail on odd input
         return [neutral for _ in spans]

@@ -15,6 +15,7 @@ from newsanalyzer.target_sentiment import (
     extract_features,
     load_model,
     score_targets,
+    tokenize,
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -216,3 +217,68 @@ def test_training_reproduces_shipped_weights():
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+# ---------------------------------------------------------------------------
+# The fast path for lone targets gives exactly the model's features
+# ---------------------------------------------------------------------------
+
+LONE_TARGET_CASES = [
+    ("Critics attacked Smith over the failed plan.", ["Smith", "Critics", "plan"]),
+    ("Smith did not praise Jones, but Jones never criticized Smith either.", ["Smith", "Jones", "either"]),
+    ("It wasn't Garcia who failed; Garcia won't lose, and can't be blamed.", ["Garcia", "It"]),
+    ("“He is a liar,” Miller said, “and a very bad president.”", ["He", "Miller", "president"]),
+    ("The Justice Department said the Justice Department was praised by Justice Smith.", ["The Justice Department", "Justice Smith"]),
+    ("Despite the scandal, Brown was widely praised, although critics were not convinced.", ["Brown", "critics"]),
+    ("In 2019, 3.5 million voters backed O'Brien's 10-point plan.", ["O'Brien", "voters"]),
+    ("Ο ΠΡΩΘΥΠΟΥΡΓΟΣ criticised İstanbul's mayor harshly.", ["ΠΡΩΘΥΠΟΥΡΓΟΣ", "İstanbul", "mayor"]),
+    ("Weber’s ‘bold’ plan, `not bad` at all, failed.", ["Weber", "plan"]),
+    ("Nobody said Lee was so very wrong, and none said Lee was not great or good.", ["Lee", "Nobody"]),
+    ("Not Lee Smith Jones good; never Ray bad; no Ann Lee Bo Di honest.", ["Lee Smith Jones", "Ray", "Ann Lee Bo Di"]),
+    (" ".join(["word"] * 70) + " Kim was not praised, not at all, " + " ".join(["terrible"] * 70), ["Kim"]),
+]
+
+
+def _all_spans(sentence, mentions):
+    return [span(sentence, m) for m in mentions] + [(0, 0), (len(sentence), len(sentence)), (3, 3), (0, len(sentence))]
+
+
+@pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES)
+def test_lone_targets_get_exactly_their_features(sentence, mentions):
+    """The fast path adds up the same features as `extract_features`: checked with a model that weighs every feature differently."""
+    import zlib
+
+    from newsanalyzer.target_sentiment import _alone_scores, _Model, _SentenceTables, load_resources
+
+    spans = _all_spans(sentence, mentions)
+    expected = [extract_features(sentence, [s])[0] for s in spans]
+    words = {t for _, _, t in tokenize(sentence)} | {"<s>", "</s>"}
+    prefixes = ("w=", "c=", "Ln=", "Rn=", "L1=", "R1=", "lwL=", "lwR=", "lwL=!", "lwR=!", "negw=")
+    # Every feature the sentence could give, so that a feature added by mistake shows too.
+    names = sorted({name for features in expected for name in features} | {p + w for p in prefixes for w in words})
+    weights = {name: [zlib.crc32((name + str(k)).encode()) / 2**32 - 0.5 for k in range(3)] for name in names}
+    model = _Model({"labels": ["negative", "neutral", "positive"], "bias": [0.1, 0.2, 0.3], "weights": weights})
+    res = load_resources()
+    tables = _SentenceTables(sentence, model, res)
+    for (s, e), features in zip(spans, expected):
+        z = [model.bias[k] + sum(model.weights[name][k] * v for name, v in features.items()) for k in range(3)]
+        assert _alone_scores(sentence, tables, s, e, res, model) == pytest.approx(z, abs=1e-9), sentence[s:e]
+
+
+@pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES)
+def test_lone_targets_score_as_the_shipped_model_says(sentence, mentions):
+    from newsanalyzer.target_sentiment import _predict
+
+    model = load_model()
+    spans = _all_spans(sentence, mentions)
+    for (s, e), result in zip(spans, score_targets(sentence, spans, mask_others=False)):
+        polarity, label = _predict(model, extract_features(sentence, [(s, e)])[0])
+        assert (result.label, result.polarity) == (label, pytest.approx(polarity, abs=1e-12))
+
+
+@pytest.mark.parametrize("sentence, _", LONE_TARGET_CASES)
+def test_column_tokenizer_equals_tokenize(sentence, _):
+    from newsanalyzer.target_sentiment import _tokenize_columns, tokenize
+
+    starts, ends, norms = _tokenize_columns(sentence)
+    assert list(zip(starts, ends, norms)) == tokenize(sentence)
