@@ -4,7 +4,7 @@ Reads sentences, tokens, actors and quotes; adds sentiment values.
 
 - A quote's sentiment, and the article's tone (the mean over its sentences),
   come from the lexicon of TextBlob's `PatternAnalyzer` (it ships with
-  textblob), applied to our tokens.
+  textblob), applied to our tokens with TextBlob's rules (pattern_polarity.py).
 - The sentiment toward an actor in a mention's sentence comes from
   `target_sentiment.score_targets`, a linear model over the words around the
   mention, trained on NewsMTSC and shipped as weights in `data/`.
@@ -18,11 +18,15 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from statistics import fmean
+from math import fsum
+from operator import attrgetter
 
 from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token
+from newsanalyzer.pattern_polarity import pattern_score
 
 NEUTRAL_BAND = 0.05  # |polarity| below this is neutral
+
+_start = attrgetter("start")
 
 
 def label_for(polarity: float, band: float = NEUTRAL_BAND) -> str:
@@ -33,10 +37,46 @@ def label_for(polarity: float, band: float = NEUTRAL_BAND) -> str:
     return "neutral"
 
 
-def _pattern_sentiment():
-    from newsanalyzer.textblob_data import pattern_sentiment  # the lexicon behind TextBlob's PatternAnalyzer
+def _mean(values: list[float]) -> float:
+    """`statistics.fmean` of a non-empty list (the same `fsum / n`), without its generator overhead."""
+    return fsum(values) / len(values)
 
-    return pattern_sentiment()
+
+def _lowercased_each(texts: Sequence[str]) -> list[str] | None:
+    """`[t.lower().replace("’", "'") for t in texts]` in a few calls for the whole list,
+    or None (lowercase them one by one) when that shortcut cannot be shown to hold.
+
+    Lowercasing the joined texts gives the lowercased texts joined, except for a
+    capital sigma (its lower case depends on the letters around it). Blank texts,
+    which TextBlob is not given, are ruled out: no whitespace anywhere, no empty
+    text. A text holding the separator would split in two; the count shows it.
+    """
+    joined = "\0".join(texts)
+    if "Σ" in joined or joined.split() != [joined]:  # a sigma, or whitespace somewhere
+        return None
+    words = joined.lower().replace("’", "'").split("\0")
+    return words if len(words) == len(texts) and all(words) else None
+
+
+def _lowercased(texts: Sequence[str]) -> list[str]:
+    """The words TextBlob scores: each non-blank text lowercased, with ’ as '."""
+    words = _lowercased_each(texts)
+    if words is None:
+        words = [t.lower().replace("’", "'") for t in texts if t.strip()]
+    return words
+
+
+def _sentiment(words: list[str], band: float) -> Sentiment:
+    """The Sentiment of `_lowercased` words."""
+    if not words:
+        return Sentiment.neutral()
+    try:
+        polarity, subjectivity = pattern_score(words)
+    except ZeroDivisionError:  # a negated word of intensity 0 (none in TextBlob's lexicon): neutral, as before
+        return Sentiment.neutral()
+    polarity = max(-1.0, min(1.0, polarity))
+    subjectivity = max(0.0, min(1.0, subjectivity))
+    return Sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity, band))
 
 
 def words_sentiment(words: Sequence[str], band: float = NEUTRAL_BAND) -> Sentiment:
@@ -45,39 +85,32 @@ def words_sentiment(words: Sequence[str], band: float = NEUTRAL_BAND) -> Sentime
     The same lexicon and rules (negation, intensifiers) as `PatternAnalyzer`
     on a string, without tokenizing the text a second time.
     """
-    words = [w.lower().replace("’", "'") for w in words if w.strip()]
-    if not words:
-        return Sentiment.neutral()
-    try:
-        polarity, subjectivity = _pattern_sentiment()(words)[:2]
-    except Exception:  # third-party code must not sink a document
-        return Sentiment.neutral()
-    polarity = max(-1.0, min(1.0, float(polarity)))
-    subjectivity = max(0.0, min(1.0, float(subjectivity)))
-    return Sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity, band))
+    return _sentiment(_lowercased(words), band)
 
 
 def sentence_sentiments(sentences: Sequence[Sentence], tokens: Sequence[Token], band: float = NEUTRAL_BAND) -> tuple[Sentiment, ...]:
-    return tuple(words_sentiment([t.text for t in tokens[s.first_token : s.end_token]], band) for s in sentences)
+    words = _lowercased_each([t.text for t in tokens])  # lowercased once for the whole document
+    if words is None:
+        return tuple(words_sentiment([t.text for t in tokens[s.first_token : s.end_token]], band) for s in sentences)
+    return tuple(_sentiment(words[s.first_token : s.end_token], band) for s in sentences)
 
 
 def document_sentiment(scores: Sequence[Sentiment], band: float = NEUTRAL_BAND) -> Sentiment:
     """The article's tone: the mean of its sentences' polarity and subjectivity."""
     if not scores:
         return Sentiment.neutral()
-    polarity = fmean(s.polarity for s in scores)
-    subjectivity = fmean(s.subjectivity for s in scores)
+    polarity = _mean([s.polarity for s in scores])
+    subjectivity = _mean([s.subjectivity for s in scores])
     return Sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity, band))
 
 
 def score_quotes(quotes: Sequence[Quote], tokens: Sequence[Token], band: float = NEUTRAL_BAND) -> tuple[Quote, ...]:
     """Each quote's tone, from the tokens inside its span."""
-    starts = [t.start for t in tokens]
     scored = []
     for q in quotes:
-        first, end = bisect_left(starts, q.start), bisect_left(starts, q.end)
-        words = [t.text for t in tokens[first:end] if t.end <= q.end]
-        scored.append(replace(q, sentiment=words_sentiment(words, band)))
+        first, end = bisect_left(tokens, q.start, key=_start), bisect_left(tokens, q.end, key=_start)
+        texts = [t.text for t in tokens[first:end] if t.end <= q.end]
+        scored.append(replace(q, sentiment=_sentiment(_lowercased(texts), band)))
     return tuple(scored)
 
 
@@ -122,13 +155,13 @@ def aggregate(actors: Sequence[Actor], quotes: Sequence[Quote], band: float = NE
     for actor in actors:
         own = said.get(actor.name, [])
         if own:
-            p = fmean(s.polarity for s in own)
-            subj = fmean(s.subjectivity for s in own)
+            p = _mean([s.polarity for s in own])
+            subj = _mean([s.subjectivity for s in own])
             said_sentiment = Sentiment(round(p, 4), round(subj, 4), label_for(p, band))
         else:
             said_sentiment = Sentiment.neutral()
         if actor.mentions:
-            p = fmean(m.polarity for m in actor.mentions)
+            p = _mean([m.polarity for m in actor.mentions])
             received = Sentiment(round(p, 4), 0.0, label_for(p, band))
         else:
             received = Sentiment.neutral()
