@@ -5,32 +5,18 @@ first use; every later lookup still goes through a Python-level wrapper
 (`_lazy`), about 120,000 calls per 1,500 sentences. Once loaded, we give each
 object a subclass whose lookups are the plain `dict`/`list` methods: same
 data, same rules, same results (checked in tests/test_segment.py and
-tests/test_sentiment.py), about 13 % less time per sentence.
+tests/test_sentiment.py), about 13 % less time per sentence. The tagger
+needs neither TextBlob's loader nor its parser: fast_tagger.py reads the
+same lexicon file and gives the same tags.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from functools import cache
-
-# `word TAG [more]` lines of TextBlob's en-lexicon.txt; `;;;` lines are comments.
-_LEXICON_LINE = re.compile(r"^(?!;;;)(\S+) (\S+)", re.MULTILINE)
 
 _DICT_METHODS = ("__contains__", "__getitem__", "get", "__len__", "__iter__", "keys", "items", "values")
 _LIST_METHODS = ("__len__", "__iter__", "__getitem__", "__contains__")
-
-
-def _fill_lexicon(lexicon) -> None:
-    """Load the tagger's 94,000-word lexicon in one regular-expression pass.
-
-    TextBlob's own loader splits each line in Python (0.13 s, a quarter of a
-    one-article run); this gives the same dictionary in about half the time.
-    A lexicon already loaded is left alone.
-    """
-    if dict.__len__(lexicon):
-        return
-    with open(lexicon.path, encoding="utf-8") as handle:
-        dict.update(lexicon, _LEXICON_LINE.findall(handle.read()))
 
 
 def _settle(obj) -> None:
@@ -46,21 +32,20 @@ def _settle(obj) -> None:
 
 @cache
 def tagger():
-    """TextBlob's `tag(text, tokenize=False)` (the PatternTagger), ready to use."""
-    from textblob.en import lexicon, tag
+    """TextBlob's PatternTagger for tokenized words, ready to use.
 
-    _fill_lexicon(lexicon)
-    for rules in (lexicon, lexicon.morphology, lexicon.context, lexicon.entities):
-        _settle(rules)
-    return tag
+    `tagger()(words)` gives the tags `textblob.en.tag(" ".join(words), tokenize=False)`
+    gives, from TextBlob's lexicon file and rules, without TextBlob's overhead
+    (see fast_tagger.py).
+    """
+    from newsanalyzer.fast_tagger import WordTagger
+
+    return WordTagger.from_textblob()
 
 
-def tagger_lexicon() -> dict:
+def tagger_lexicon() -> Mapping[str, str]:
     """The tagger's word -> tag lexicon (loaded with the tagger)."""
-    from textblob.en import lexicon
-
-    tagger()
-    return lexicon
+    return tagger().lexicon
 
 
 @cache

@@ -1,4 +1,27 @@
-from newsanalyzer.segment import fold, paragraphs, segment, word_spans
+"""Segmentation: paragraphs, sentences, tokens and tags; the fast paths equal NLTK's and TextBlob's own code."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsanalyzer import lexicon as data_lists
+from newsanalyzer import segment as segment_module
+from newsanalyzer.fast_tagger import SortedLexicon
+from newsanalyzer.segment import (
+    _sentence_splitter,
+    _tagger,
+    fold,
+    paragraphs,
+    segment,
+    tag_words,
+    word_spans,
+)
 
 
 def texts_of(text, spans):
@@ -62,13 +85,235 @@ def test_every_token_slices_back_and_has_a_tag():
         assert t.tag
 
 
-def test_fast_lexicon_load_equals_textblobs_own():
+# --- the fast paths give what NLTK's and TextBlob's own code gives ------------------------------
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+PIECES = ["Mr.", "U.S.", "J.", "a.", "No.", "Sept.", "etc.", "5.", "3.5", "1,000", "10:30", "...", "..", ".", "?", "!", "?!",
+          "don't", "can't", "n't", "Kim's", "we're", "O'Brien", "e-mail", "A&M", "''", '"', "'", "(", ")", ",", ";", ":", "--",
+          "-", "_x", "x_", "said", "The", "the", "THE", "über", "Élan", "ß", "٣", "²", "i.e.", "p.m.", " ", " ", " ", "\n", "\n\n"]
+fragments = st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet="aZ.'&-_ 9\n", max_size=4)), max_size=30).map("".join)
+
+# Sentences written for these tests: known and unknown words, first words with
+# and without a lower-case entry, numbers, suffixes, hyphens, slashes, marks.
+TAG_SENTENCES = [
+    "The senator said on Tuesday that the bill was dead .",
+    "Running late , Ms. Okonkwo-Baptiste hurried past 1,000 protesters at 10:30 p.m. .",
+    "Flimbling quickly , the zorbs outmaneuvered a well-known 30-year-old ministry .",
+    "Dangerous readings : 3.5 % of 3/4 meters rose $ 2 million , said A&M 's dean .",
+    "Yesterday the Xyloquent Group 's e-mail to shareholders was hopelessly garbled .",
+    "They 'd seen it ; we do n't know who 's responsible , or why it 's happening .",
+    "Obama and Biden visited Washington , D.C. , before heading to the U.N. headquarters .",
+    "running Running RUNNING runs ran Ran ridiculous famous glass analysis .",
+    "Nationalize privatized customize simplify the unreadable , harmless , heroic , graceful plans .",
+    "-- didn't A*/NNP&S and/or a/b ( 3/26 x&slash;y ... ?! '' `` ” “ £ ♥",
+    "I I'm Im im IM 's 'S s S 1st 21st 2nd 17th '80s '90s ABC abc Abc",
+    "Ünïcödé wörds , ß , naïve café , Zoë said “ hello ” .",
+]
+
+
+def textblob_reference(code: str, payload) -> object:
+    """Run `code` with TextBlob as shipped, in a process where nothing of ours is loaded."""
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(payload)], capture_output=True, text=True, check=True, timeout=180)
+    return json.loads(done.stdout)
+
+
+SEGMENT_TEXTS = [
+    (
+        "“We won’t back down,” said Sen. Maria Okafor-Lindqvist, 54, on Tuesday. Critics weren’t convinced.\n\n"
+        "The U.S. Treasury’s 3.5% bond rose; analysts at J.P. Morgan & Co. called it “remarkable”…"
+    ),
+    (
+        "BREAKING: Storms hit the coast\nResidents of St. Augustine evacuated at 4 a.m. Officials expect more rain. "
+        "Gov. Ron Haverford (R-Fla.) declared an emergency — the third this year."
+    ),
+]
+
+
+def test_tagger_gives_textblobs_own_tags():
+    code = (
+        "import json, sys\n"
+        "from textblob.en import tag\n"
+        "print(json.dumps([[t for _, t in tag(' '.join(words), tokenize=False)] for words in json.loads(sys.argv[1])]))\n"
+    )
+    word_lists = [s.split(" ") for s in TAG_SENTENCES]
+    word_lists += [words[::-1] for words in word_lists]  # other words first
+    word_lists += [[w] for words in word_lists[:12] for w in words]  # every word alone, so first
+    word_lists += [["Two words", "here"], ["a\nb", "c"], ["", "x"], [""], ["The", ""]]  # what TextBlob's parser splits
+    segmented = [segment(text) for text in SEGMENT_TEXTS]
+    sentence_words = [[t.text for t in tokens[s.first_token : s.end_token]] for _, sentences, tokens in segmented for s in sentences]
+    expected = textblob_reference(code, word_lists + [[fold(w) for w in words] for words in sentence_words])
+    tagger = _tagger()
+    for words, tags in zip(word_lists, expected):
+        assert tagger(words) == tags, words
+        assert tagger(words) == tags, words  # again, from the memo
+    assert tag_words(TAG_SENTENCES[0].split()) == expected[0]
+    segment_tags = [[t.tag for t in tokens[s.first_token : s.end_token]] for _, sentences, tokens in segmented for s in sentences]
+    assert segment_tags == expected[len(word_lists) :]
+
+
+def test_sorted_lexicon_equals_textblobs_loader():
     from textblob._text import Lexicon
-    from textblob.en import lexicon
+    from textblob.en import lexicon as textblob_lexicon
 
-    from newsanalyzer.segment import _tagger
-
-    _tagger()
-    reference = Lexicon(path=lexicon.path)
+    ours = _tagger().lexicon
+    assert isinstance(ours, SortedLexicon)  # the shipped file takes the fast path
+    reference = Lexicon(path=textblob_lexicon.path)  # a fresh object: TextBlob's own stays as it is
     reference.load()
-    assert dict(dict.items(lexicon)) == dict(dict.items(reference))
+    reference = dict(dict.items(reference))
+    assert all(ours.get(word) == tag for word, tag in reference.items())
+    absent = {w + suffix for w in list(reference)[::50] for suffix in ("x", " ", "\t")} | {w.upper() for w in reference} | {"", " "}
+    assert all(ours.get(word) == reference.get(word) for word in absent)
+    assert all((word in ours) == (word in reference) for word in absent)
+    assert len(ours) == len(reference) and dict(ours) == reference
+
+
+def test_sorted_lexicon_accepts_only_what_it_reads_like_textblob(tmp_path):
+    from textblob._text import Lexicon
+
+    def both(text):
+        path = tmp_path / "lexicon.txt"
+        path.write_bytes(text.encode("utf-8"))
+        reference = Lexicon(path=str(path))
+        reference.load()
+        return SortedLexicon.from_path(str(path)), dict(dict.items(reference))
+
+    for text in [
+        ";;; header\n;;;\n\nA NNP\nB NN x\nb VB\nb VBD\nc  JJ\nd JJ\t\n",  # extra field, repeated word, odd spacing
+        ";;; header\r\nA NNP\r\nb VB\rc JJ\r\n",  # Windows and old Mac line ends
+        "a DT\nb NN",  # no header, no final line end
+    ]:
+        ours, reference = both(text)
+        assert ours is not None and dict(ours) == reference
+        assert all(ours.get(word) == tag for word, tag in reference.items()) and ours.get("z") is None
+    for text in ["b NN\na DT\n", "a DT\n b NN\n", "a DT\n\nb NN\n", "a DT\n;;; late comment\n", "a DT\n\u00a0b NN\n"]:
+        assert both(text)[0] is None  # unsorted, indented, blank or comment lines: TextBlob loads it
+
+
+PUNKT_PARAGRAPHS = [
+    "Mr. Smith met U.S. officials in Sept. to talk. Gen. Jones said no.",
+    "He arrived at 5 p.m. on Jan. 3. Then he left. J. R. R. Tolkien wrote it.",
+    'She said "no." He said "yes!" They argued... And then? Nothing at all.',
+    "The vote was 5. it was close. The count: 12. 13 more came later.",
+    "A. B. Cooper and Co. Ltd. won (again.) The end.",
+    "Is it over?! \"Yes.\" (No.) 'Maybe.' What now",
+    "No end mark here",
+    "Only one sentence.",
+    "Line one.\nLine two continues\nand ends here. Next!",
+    "Prices rose 3.5. In 2016. the vote came. i. e. fine. E.g. not.",
+    "The ex-Gov. Smith spoke. Then a vice-Pres. Jones left. A non-word. Stop.",
+]
+
+
+def test_news_punkt_equals_nltks_punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(data_lists.words("abbreviations"))
+    plain, ours = PunktSentenceTokenizer(params), _sentence_splitter()
+    for paragraph in PUNKT_PARAGRAPHS + [a + " " + b for a in PIECES for b in PIECES]:
+        assert list(ours.span_tokenize(paragraph)) == list(plain.span_tokenize(paragraph)), paragraph
+        for _, context in plain._match_potential_end_contexts(paragraph):
+            assert ours.text_contains_sentbreak(context) == plain.text_contains_sentbreak(context), context
+
+
+@FUZZ
+@given(fragments)
+def test_news_punkt_equals_nltks_punkt_on_any_text(text):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(data_lists.words("abbreviations"))
+    assert list(_sentence_splitter().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
+
+
+PIECE_PAIRS = [a + b for a in PIECES for b in PIECES] + [a + " " + b for a in PIECES for b in PIECES]
+
+
+def test_plain_word_shortcut_matches_the_token_rules():
+    rules = re.compile(segment_module._TOKEN_RULES, re.VERBOSE)
+    for text in PIECE_PAIRS:
+        assert [m.span() for m in segment_module._TOKEN.finditer(text)] == [m.span() for m in rules.finditer(text)], text
+        end = len(text) - 1
+        assert [m.span() for m in segment_module._TOKEN.finditer(text, 1, end)] == [m.span() for m in rules.finditer(text, 1, end)], text
+
+
+@FUZZ
+@given(fragments, st.integers(0, 40), st.integers(0, 40))
+def test_plain_word_shortcut_matches_the_token_rules_on_any_text(text, start, length):
+    rules = re.compile(segment_module._TOKEN_RULES, re.VERBOSE)
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert [m.span() for m in segment_module._TOKEN.finditer(text, start, end)] == [m.span() for m in rules.finditer(text, start, end)]
+
+
+def reference_word_spans(folded_text, start, end):
+    """word_spans as first written: one pass, an abbreviation taking the period after it."""
+    spans = []
+    abbreviations = data_lists.words("abbreviations")
+    for match in re.compile(segment_module._TOKEN_RULES, re.VERBOSE).finditer(folded_text, start, end):
+        s, e = match.span()
+        if e + 1 < end and folded_text[e] == ".":  # an abbreviation keeps its period, except at the very end
+            word = folded_text[s:e]
+            if word.isalpha() and (word.lower() in abbreviations or (len(word) == 1 and word.isupper())):
+                e += 1
+        if spans and spans[-1][1] > s:
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def test_word_spans_equal_the_one_pass_reference():
+    for text in PIECE_PAIRS:
+        assert word_spans(text, 0, len(text)) == reference_word_spans(text, 0, len(text)), text
+        assert word_spans(text, 1, len(text) - 1) == reference_word_spans(text, 1, len(text) - 1), text
+
+
+@FUZZ
+@given(fragments, st.integers(0, 40), st.integers(0, 40))
+def test_word_spans_equal_the_one_pass_reference_on_any_text(text, start, length):
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert word_spans(text, start, end) == reference_word_spans(text, start, end)
+
+
+@FUZZ
+@given(st.text(alphabet="ab ’‘“”„«»′\u00a0–—'\"-", max_size=30))
+def test_fold_replaces_each_mark_by_its_plain_character(text):
+    table = str.maketrans(segment_module._SAME_LENGTH_FOLD)
+    assert fold(text) == text.translate(table)
+
+
+def test_tagger_rules_equal_textblobs_parser_on_any_lexicon():
+    """Odd lexicon entries (tags with `/`, `&slash;`, `|`) come out as TextBlob's `word/TAG` round trip gives them."""
+    from textblob.en import Parser
+
+    from newsanalyzer.fast_tagger import WordTagger
+
+    entries = {"x": "NN/X", "y": "A&slash;B/C", "z": "VBD|RB", "the": "DT", "w/v": "JJ", "a&slash;b": "NN"}
+    parser = Parser(lexicon=entries, default=("NN", "NNP", "CD"), language="en")  # a fresh parser: TextBlob's own is untouched
+    reference = _tagger()
+
+    def unknown_tag(word):  # the tagger's rules for words the lexicon does not know
+        return reference._unknown_tag(word)
+
+    ours = WordTagger(entries, unknown_tag, None)
+    for words in (["x", "y", "z"], ["The", "x", "w/v", "a&slash;b", "Q", "12", "walking"], ["y", "The"]):
+        parsed = parser.parse(" ".join(words), tokenize=False, tags=True, chunks=False).split()
+        assert ours(words) == [token[1] for sentence in parsed for token in sentence]
+
+
+def test_tokens_built_through_their_slots_equal_tokens_built_by_the_dataclass():
+    import dataclasses
+
+    import pytest
+
+    from newsanalyzer.model import Token
+
+    assert segment_module._SET_TOKEN_SLOTS is not None  # Token is still four plain fields
+    text = "Mr. Smith’s plan — “fine”, he said."
+    tokens = segment(text)[2]
+    assert tokens == [Token(t.start, t.end, text[t.start : t.end], t.tag) for t in tokens]
+    assert [repr(t) for t in tokens] == [repr(Token(t.start, t.end, t.text, t.tag)) for t in tokens]
+    assert hash(tokens[0]) == hash(Token(tokens[0].start, tokens[0].end, tokens[0].text, tokens[0].tag))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tokens[0].tag = "NN"

@@ -1,0 +1,209 @@
+"""TextBlob's PatternTagger for already tokenized words, without its overhead.
+
+`textblob.en.tag(" ".join(words), tokenize=False)` tags each word from the
+lexicon alone: the English `Parser.find_tags` passes no morphology, context or
+entity rules on to `textblob._text.find_tags`. A word gets its lexicon tag
+(the first word of a sentence may use its lower-case entry); an unknown word
+gets `NNP` when title-cased, `CD` when it looks like a number, else a tag from
+`_suffix_rules`. `WordTagger` gives the same tags from the same lexicon file
+and the same TextBlob functions, without the `word/TAG` string round trip of
+TextBlob's parser (checked against TextBlob in tests/test_segment.py).
+
+TextBlob loads its 94,000-word `en-lexicon.txt` into a dict line by line
+(about 110 ms in a fresh process; a regular-expression loader, 55 ms). The
+file is sorted, so `SortedLexicon` keeps its lines in a list and finds a word
+by binary search: about 13 ms to read and check the file, 2 us for each new
+word looked up (then remembered).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping
+
+# Memos stay bounded in a long-running process; a news corpus uses far fewer words.
+_MAX_MEMO = 200_000
+_UNSEEN = object()
+
+
+class SortedLexicon(Mapping):
+    """A TextBlob `Lexicon` (word -> tag) read by binary search in its sorted lines.
+
+    Equal to what TextBlob's `Lexicon.load` builds from the same file (each line
+    stripped, `;;;` comments and blank lines skipped, `word TAG` split at spaces,
+    the last line winning for a repeated word) whenever `from_text` accepts it.
+    """
+
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+        self._memo: dict[str, str | None] = {}  # word -> tag, or None when absent
+        self._dict: dict[str, str] | None = None  # built only if someone iterates
+
+    @classmethod
+    def from_path(cls, path: str) -> SortedLexicon | None:
+        # The text TextBlob's `_read` reads (UTF-8, universal newlines); decoding the
+        # bytes at once costs a third of reading in text mode.
+        with open(path, "rb") as handle:
+            data = handle.read()
+        text = data.decode("utf-8")
+        if b"\r" in data:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return cls.from_text(text)
+
+    @classmethod
+    def from_text(cls, text: str) -> SortedLexicon | None:
+        """The lexicon in a file's text, or None unless the binary search finds exactly
+        TextBlob's entries: after a header of comments, every line is an entry that
+        starts with its word (no blank, comment or indented lines) and the lines are sorted."""
+        start = 0
+        while start < len(text):  # the header: lines TextBlob skips
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end].strip()
+            if line and not line.startswith(";;;"):
+                break
+            start = end + 1
+        lines = text[start:].rstrip("\n").split("\n")
+        if lines != sorted(lines):
+            return None
+        if _first_characters_include_space(lines):  # also catches blank and indented lines
+            return None
+        comment = bisect_left(lines, ";;;")
+        if comment < len(lines) and lines[comment].startswith(";;;"):
+            return None
+        return cls(lines)
+
+    def get(self, word, default=None):
+        tag = self._memo.get(word, _UNSEEN)
+        if tag is _UNSEEN:
+            tag = self._learn(word)
+        return default if tag is None else tag
+
+    def __contains__(self, word) -> bool:
+        tag = self._memo.get(word, _UNSEEN)
+        if tag is _UNSEEN:
+            tag = self._learn(word)
+        return tag is not None
+
+    def _learn(self, word) -> str | None:
+        tag = self._search(word)
+        _remember(self._memo, word, tag)
+        return tag
+
+    def _search(self, word) -> str | None:
+        if not isinstance(word, str) or " " in word:
+            return None  # TextBlob's words end at the first space
+        lines, key = self._lines, word + " "
+        i = bisect_left(lines, key)
+        if i == len(lines) or not lines[i].startswith(key):
+            return None
+        while i + 1 < len(lines) and lines[i + 1].startswith(key):
+            i += 1  # a repeated word: the last line wins, as in `dict.update`
+        return lines[i].strip().split(" ")[1]
+
+    def __getitem__(self, word) -> str:
+        tag = self.get(word)
+        if tag is None:
+            raise KeyError(word)
+        return tag
+
+    def _as_dict(self) -> dict[str, str]:
+        if self._dict is None:
+            self._dict = dict(line.strip().split(" ")[:2] for line in self._lines)
+        return self._dict
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._as_dict())
+
+    def __len__(self) -> int:
+        return len(self._as_dict())
+
+
+def _first_characters_include_space(lines: list[str]) -> bool:
+    """Whether a line is empty or starts with whitespace (sorted lines, one binary search per first character)."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line or line[0].isspace():
+            return True
+        if ord(line[0]) == 0x10FFFF:
+            break
+        i = bisect_left(lines, chr(ord(line[0]) + 1), i)
+    return False
+
+
+def _printed_tag(tag: str) -> str:
+    """A lexicon tag as `textblob.en.tag` returns it, after its `word/TAG` string round trip."""
+    if "/" in tag or "&" in tag:
+        return tag.split("/")[0].replace("&slash;", "/")
+    return tag
+
+
+def _remember(memo: dict, key, value) -> None:
+    if len(memo) >= _MAX_MEMO:
+        memo.clear()
+    memo[key] = value
+
+
+class WordTagger:
+    """`tagger(words)` is `[tag for _, tag in textblob.en.tag(" ".join(words), tokenize=False)]`."""
+
+    def __init__(self, lexicon: Mapping, unknown_tag: Callable[[str], str], textblob_tag: Callable):
+        self.lexicon = lexicon
+        self._lookup = lexicon.get
+        self._unknown_tag = unknown_tag  # tag of a word the lexicon does not know
+        self._textblob_tag = textblob_tag  # for words TextBlob's parser would split further
+        self._tags: dict[str, str] = {}  # memo: word -> tag, anywhere but first in a sentence
+        self._first_tags: dict[str, str] = {}  # memo: word -> tag as a sentence's first word
+
+    @classmethod
+    def from_textblob(cls) -> WordTagger:
+        """The tagger on TextBlob's English lexicon and defaults, as `textblob.en.tag` uses them."""
+        from textblob import _text
+        from textblob.en import parser, tag
+
+        lexicon = SortedLexicon.from_path(parser.lexicon.path)
+        if lexicon is None:  # a lexicon file of another shape: TextBlob loads it
+            lexicon = parser.lexicon
+            len(lexicon)
+        default_tag, title_tag, number_tag = parser.default
+
+        def unknown_tag(word: str) -> str:  # the `tag is None` branch of `_text.find_tags` for English
+            if word.istitle():
+                return title_tag
+            if _text.CD.match(word) is not None:
+                return number_tag
+            return _text._suffix_rules([word, default_tag])[1]
+
+        return cls(lexicon, unknown_tag, tag)
+
+    def __call__(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        joined = " ".join(words)
+        if joined.count(" ") != len(words) - 1 or "\n" in joined:
+            # a word TextBlob's parser would split further (at spaces and newlines)
+            return [tag for _, tag in self._textblob_tag(joined, tokenize=False)]
+        tags = list(map(self._tags.get, words))
+        if None in tags:
+            for i, word in enumerate(words):
+                if tags[i] is None:
+                    tags[i] = self._tag(word)
+        first = words[0]
+        tags[0] = self._first_tags.get(first) or self._first_tag(first)
+        return tags
+
+    def _tag(self, word: str) -> str:
+        tag = self._lookup(word)
+        tag = self._unknown_tag(word) if tag is None else _printed_tag(tag)
+        _remember(self._tags, word, tag)
+        return tag
+
+    def _first_tag(self, word: str) -> str:
+        # `find_tags`: lexicon.get(token, i == 0 and lexicon.get(token.lower()) or None)
+        tag = self._lookup(word)
+        if tag is None:
+            tag = self._lookup(word.lower()) or None
+        tag = self._unknown_tag(word) if tag is None else _printed_tag(tag)
+        _remember(self._first_tags, word, tag)
+        return tag
