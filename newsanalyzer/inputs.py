@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -141,13 +142,27 @@ def expand(paths: Iterable[str]) -> Iterator[str | InputProblem]:
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+            files = _text_files(path)
             if not files:
                 yield InputProblem(raw, "folder has no *.txt files")
             for file in files:
                 yield str(file)
         else:
             yield raw
+
+
+def _text_files(folder: Path) -> list[Path]:
+    """The folder's *.txt files (not folders), in the order their paths sort.
+
+    One scan of the folder: each entry knows its type without a stat per file.
+    The paths share their parent, so they sort by name (case-folded on
+    Windows, as pathlib does), without comparing Path objects.
+    """
+    with os.scandir(folder) as entries:
+        # `Path.suffix` is ".txt" for `a.txt`, not for a file named `.txt`
+        names = [e.name for e in entries if e.name.endswith(".txt") and len(e.name) > 4 and e.is_file()]
+    names.sort(key=str.lower if os.name == "nt" else None)
+    return [folder / name for name in names]
 
 
 def count_inputs(paths: Iterable[str], jsonl: bool | None) -> int | None:

@@ -6,12 +6,26 @@ are ignored. A table file has tab-separated columns.
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from importlib import resources
+
+_DATA = os.path.join(os.path.dirname(__file__), "data")
+
+
+def _read(name: str) -> str:
+    try:
+        with open(os.path.join(_DATA, name), encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        # not plain files (a zipped install): importlib.resources, whose import
+        # costs start-up time (tempfile, zipfile) that plain files do not need
+        from importlib import resources
+
+        return resources.files("newsanalyzer").joinpath("data").joinpath(name).read_text("utf-8")
 
 
 def _lines(name: str) -> list[str]:
-    raw = resources.files("newsanalyzer").joinpath("data").joinpath(name).read_text("utf-8")
+    raw = _read(name)
     return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 

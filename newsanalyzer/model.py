@@ -8,6 +8,7 @@ always holds. Stages of the pipeline never modify a value; they return a new
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 LABELS = ("negative", "neutral", "positive")
@@ -15,6 +16,9 @@ QUOTE_KINDS = ("direct", "mixed", "indirect")
 ACTOR_TYPES = ("person", "organization", "place", "group", "other")
 REFERRED_AS = ("he", "she", "they", "unknown")  # how the text refers to a person (never guessed from a name)
 SOURCE_KINDS = ("person", "organization", "unnamed", "other")  # who a quote is from, as source audits count it
+
+# A character that str.isalnum() accepts (\w less the underscore), found in C rather than a generator.
+_HAS_ALNUM = re.compile(r"[^\W_]").search
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +138,8 @@ class Analysis:
 
     @property
     def stats(self) -> Stats:
-        words = sum(1 for t in self.tokens if any(c.isalnum() for c in t.text))
+        # a word has a letter or digit; most tokens are wholly alphanumeric, which isalnum() tells fastest
+        words = sum(1 for t in self.tokens if t.text.isalnum() or _HAS_ALNUM(t.text))
         return Stats(len(self.text), words, len(self.sentences), len(self.paragraphs))
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:

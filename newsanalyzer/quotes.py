@@ -35,6 +35,8 @@ _AMBIGUOUS = {'"'}
 _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
 _BEFORE_OPENING = set(" \t([{—–-/:;,") | _OPENING
+_MAY_OPEN = _AMBIGUOUS | _CLOSING  # straight or closing marks that open a passage where one may begin
+_REOPENING = _OPENING | _AMBIGUOUS  # marks that reopen a passage in the next paragraph
 _QUOTE_TOKENS = {"“", "”", '"', "«", "»", "„", "''", "``", "‘", "’", "'"}
 _STRONG_CUES = {"said", "says", "told", "added", "wrote", "tweeted"}  # cues whatever their tag
 _TYPE_PRIORITY = {"person": 0, "group": 1, "organization": 2, "other": 3, "place": 4}
@@ -43,6 +45,8 @@ _MARK = re.compile("[“”\"«»„]|''")
 _MAX_UNCLOSED_CHARS = 4000
 # A passage of at most this many words before a noun modifies it (scare quotes).
 _MAX_MODIFIER_WORDS = 3
+# A character that str.isalnum() accepts (\w less the underscore): a word's mark, found in C.
+_HAS_ALNUM = re.compile(r"[^\W_]").search
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,12 @@ def _cue_forms() -> frozenset[str]:
     return frozenset(f for f in forms if " " not in f)
 
 
+@cache
+def _attribution_openers() -> frozenset[str]:
+    """The words at which `_attributions_in_sentence` may find an attribution: cues and `according`."""
+    return _cue_forms() | {"according"}
+
+
 # ---------------------------------------------------------------------------
 # 1. Passages inside quotation marks
 # ---------------------------------------------------------------------------
@@ -98,7 +108,7 @@ def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
             if width == 2:
                 ch = '"'  # the New York Times' doubled apostrophes
             if open_at < 0:
-                opens = ch in _OPENING or (ch in _AMBIGUOUS | _CLOSING and _is_opening_straight(text, i, start, end))
+                opens = ch in _OPENING or (ch in _MAY_OPEN and _is_opening_straight(text, i, start, end))
                 if opens:
                     open_at = i + width
             else:
@@ -120,7 +130,7 @@ def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
                     open_at = i + width
         if open_at >= 0:
             content_end = _trim_end(text, open_at, end)
-            reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _OPENING | _AMBIGUOUS
+            reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _REOPENING
             if content_end > open_at and (reopened or content_end - open_at <= _MAX_UNCLOSED_CHARS):
                 passages.append(Passage(open_at, content_end, p_index, False))
     passages.extend(_single_passages(text, paragraphs, passages))
@@ -174,14 +184,21 @@ class _Context:
         self.passages = passages
         self.passage_starts = [p.start for p in passages]
         self.token_starts = [t.start for t in tokens]
+        self.texts = [t.text for t in tokens]
+        self.lowers = [w.lower() for w in self.texts]  # the rules compare lower-case words throughout
+        openers = _attribution_openers()
+        self.openers = [k for k, w in enumerate(self.lowers) if w in openers]  # token indices, in order
         self.mention_of: dict[int, tuple[int, int, str, str]] = {}  # token index -> (start, end, actor, type)
+        mention_of, starts, count = self.mention_of, self.token_starts, len(tokens)
         for actor in actors:
+            priority = _TYPE_PRIORITY[actor.type]
             for m in actor.mentions:
-                k = bisect.bisect_left(self.token_starts, m.start)
-                while k < len(tokens) and tokens[k].start < m.end:
-                    current = self.mention_of.get(k)
-                    if current is None or _TYPE_PRIORITY[actor.type] < _TYPE_PRIORITY[current[3]]:
-                        self.mention_of[k] = (m.start, m.end, actor.name, actor.type)
+                entry = (m.start, m.end, actor.name, actor.type)
+                k = bisect.bisect_left(starts, m.start)
+                while k < count and starts[k] < m.end:
+                    current = mention_of.get(k)
+                    if current is None or priority < _TYPE_PRIORITY[current[3]]:
+                        mention_of[k] = entry
                     k += 1
 
     def overlapping(self, start: int, end: int) -> list[Passage]:
@@ -211,26 +228,26 @@ class _Context:
         return None
 
     def is_quote_mark(self, k: int) -> bool:
-        return self.tokens[k].text in _QUOTE_TOKENS
+        return self.texts[k] in _QUOTE_TOKENS
 
 
 def _is_cue(ctx: _Context, k: int, lo: int) -> bool:
     token = ctx.tokens[k]
-    word = token.text.lower()
+    word = ctx.lowers[k]
     if word not in _cue_forms():
         return False
     if not (token.tag.startswith("VB") or word in _STRONG_CUES):
-        before = lexicon.table("pronouns").get(ctx.tokens[k - 1].text.lower()) if k > lo else None
+        before = lexicon.table("pronouns").get(ctx.lowers[k - 1]) if k > lo else None
         if not (before and before[1] == "subject"):
             return False
     if ctx.in_quote(token.start) is not None:
         return False
-    prev = ctx.tokens[k - 1].text.lower() if k > lo else ""
+    prev = ctx.lowers[k - 1] if k > lo else ""
     if word in lexicon.lower_words("naming_cues") and prev in _BE:
         return False  # `a group called “X”`, `what is called`
     if word == "said" and prev in {"that", "having", "so-called", "aforesaid"} and k - 1 == lo:
         return False  # `That said, ...`
-    nxt = ctx.tokens[k + 1].text.lower() if k + 1 < len(ctx.tokens) else ""
+    nxt = ctx.lowers[k + 1] if k + 1 < len(ctx.tokens) else ""
     if nxt == "to" and prev in {"is", "was", "are", "were", "be", "been"}:
         return False  # `is said to be`: hearsay with no speaker
     return True
@@ -245,7 +262,7 @@ def _noun_phrase_end(ctx: _Context, k: int, hi: int) -> int:
             j += 1
         elif t.tag == "VBG" and j > k and ctx.tokens[j - 1].tag in {"DT", "JJ"} and j + 1 < hi and ctx.tokens[j + 1].tag.startswith(("NN", "JJ")):
             j += 1  # `another leading lawyer`
-        elif t.text.lower() in {"of", "for", "at"} and j + 1 < hi and ctx.tokens[j + 1].tag.startswith(("NN", "DT", "JJ")) and j + 1 - k < 6:
+        elif ctx.lowers[j] in {"of", "for", "at"} and j + 1 < hi and ctx.tokens[j + 1].tag.startswith(("NN", "DT", "JJ")) and j + 1 - k < 6:
             j += 1
         else:
             break
@@ -279,12 +296,13 @@ def _skip_back(ctx: _Context, j: int, lo: int, skip: frozenset[str]) -> int:
     times = lexicon.lower_words("time_words")
     while j >= lo:
         t = ctx.tokens[j]
-        if t.text.lower() in skip or t.tag == "RB":
+        word = ctx.lowers[j]
+        if word in skip or t.tag == "RB":
             j -= 1
-        elif t.text.lower() in times and j > lo:
+        elif word in times and j > lo:
             # `Trump on Friday described`, `Kim this week said`
             j -= 1
-            while j >= lo and ctx.tokens[j].text.lower() in lexicon.lower_words("time_word_openers"):
+            while j >= lo and ctx.lowers[j] in lexicon.lower_words("time_word_openers"):
                 j -= 1
         elif t.text == ")":
             m = j - 1
@@ -302,7 +320,7 @@ def _relative_who(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] | N
     """`Jane Roe, who joked of it, “...”`: the relative pronoun before verb v
     speaks for the name before its comma."""
     w = _skip_back(ctx, v - 1, lo, lexicon.lower_words("cue_skip_before"))
-    if w < lo or ctx.tokens[w].text.lower() != "who":
+    if w < lo or ctx.lowers[w] != "who":
         return None
     antecedent = ctx.mention_of.get(w - 2) if w - 2 >= lo and ctx.tokens[w - 1].text == "," else None
     t = ctx.tokens[w]
@@ -326,7 +344,7 @@ def _appositive_chain(ctx: _Context, lo: int, comma: int) -> tuple[tuple[Span, s
             left >= lo
             and right - left <= 14
             and tokens[left].text != ","
-            and (_is_np_token(ctx, left) and tokens[left].text not in {"(", ")"} or tokens[left].text.lower() in _APPOSITIVE_LINKS)
+            and (_is_np_token(ctx, left) and tokens[left].text not in {"(", ")"} or ctx.lowers[left] in _APPOSITIVE_LINKS)
         ):
             left -= 1
         if left + 1 == right:
@@ -340,7 +358,7 @@ def _appositive_chain(ctx: _Context, lo: int, comma: int) -> tuple[tuple[Span, s
         return None
     for index in range(len(segments) - 1, -1, -1):
         a, b = segments[index]
-        while a < b and tokens[a].text.lower() in _APPOSITIVE_LINKS:
+        while a < b and ctx.lowers[a] in _APPOSITIVE_LINKS:
             a += 1
         if a == b:
             continue
@@ -364,7 +382,7 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
     j = _skip_back(ctx, k - 1, lo, skip)
     if j - 1 > lo and ctx.tokens[j].text == "," and ctx.tokens[j - 1].text == ")":
         j = _skip_back(ctx, j - 1, lo, skip)  # `Gov. Jane Roe (R-Ohio), said`: a stray comma
-    if j >= lo and ctx.tokens[j].text.lower() == "who":
+    if j >= lo and ctx.lowers[j] == "who":
         found = _relative_who(ctx, lo, k)
         if found is not None and found[1] is not None:
             return found, j
@@ -400,7 +418,7 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
             break
         else:
             break
-    while start < end and ctx.tokens[start].tag in {"DT"} and ctx.tokens[start].text.lower() in {"that", "this", "which"}:
+    while start < end and ctx.tokens[start].tag in {"DT"} and ctx.lowers[start] in {"that", "this", "which"}:
         start += 1
     if start == end:
         return None, k
@@ -425,7 +443,7 @@ def _speaks(ctx: _Context, found: tuple[Span, str | None], first: int, cue: int)
         mention = ctx.mention_of.get(k)
         if mention and mention[3] in {"person", "group"}:
             return True
-        if ctx.tokens[k].tag == "PRP" or ctx.tokens[k].text.lower() in lexicon.lower_words("speaker_nouns"):
+        if ctx.tokens[k].tag == "PRP" or ctx.lowers[k] in lexicon.lower_words("speaker_nouns"):
             return True
     return False
 
@@ -441,46 +459,49 @@ def _speaker_after(ctx: _Context, k: int, hi: int) -> tuple[tuple[Span, str | No
 
 def _content_span(ctx: _Context, first: int, end: int) -> tuple[int, int] | None:
     """Character span of tokens[first:end] without edge punctuation; None if no words."""
-    while first < end and not any(c.isalnum() for c in ctx.tokens[first].text) and not ctx.is_quote_mark(first):
+    texts = ctx.texts
+    while first < end and not _HAS_ALNUM(texts[first]) and not ctx.is_quote_mark(first):
         first += 1
-    while end > first and not any(c.isalnum() for c in ctx.tokens[end - 1].text) and not ctx.is_quote_mark(end - 1):
+    while end > first and not _HAS_ALNUM(texts[end - 1]) and not ctx.is_quote_mark(end - 1):
         end -= 1
-    if end <= first:
-        return None
-    words = sum(1 for t in ctx.tokens[first:end] if any(c.isalnum() for c in t.text))
-    if words < 2:
-        return None
-    return ctx.tokens[first].start, ctx.tokens[end - 1].end
+    words = 0
+    for k in range(first, end):  # two words are enough
+        if _HAS_ALNUM(texts[k]):
+            words += 1
+            if words == 2:
+                return ctx.tokens[first].start, ctx.tokens[end - 1].end
+    return None
 
 
 def _attributions_in_sentence(ctx: _Context, sentence: Sentence) -> list[_Attribution]:
-    tokens = ctx.tokens
+    tokens, lowers = ctx.tokens, ctx.lowers
     lo, hi = sentence.first_token, sentence.end_token
     found: list[_Attribution] = []
     claimed_until = lo
-    k = lo
-    while k < hi:
-        word = tokens[k].text.lower()
-        if word == "according" and k + 1 < hi and tokens[k + 1].text.lower() == "to" and ctx.in_quote(tokens[k].start) is None:
+    openers = ctx.openers  # no other token can start an attribution
+    free = lo  # tokens before this are taken (the `to` of `according to`)
+    for k in openers[bisect.bisect_left(openers, lo) : bisect.bisect_left(openers, hi)]:
+        if k < free:
+            continue
+        word = lowers[k]
+        if word == "according" and k + 1 < hi and lowers[k + 1] == "to" and ctx.in_quote(tokens[k].start) is None:
             attribution = _according_to(ctx, k, lo, hi)
             if attribution is not None:
                 found.append(attribution)
-            k += 2
+            free = k + 2
             continue
         if not _is_cue(ctx, k, lo):
-            k += 1
             continue
         attribution = _verb_attribution(ctx, k, lo, hi, claimed_until)
-        if attribution is None and found and k - 1 > lo and tokens[k - 1].text.lower() in {"and", "but", "then"}:
+        if attribution is None and found and k - 1 > lo and lowers[k - 1] in {"and", "but", "then"}:
             attribution = _coordinated(ctx, k, hi, found[-1])  # `Roe called it a disaster and said ...`
         if attribution is not None and any(
             a.start <= tokens[k].start < a.end for a in found
-        ) and tokens[k].text.lower() in lexicon.lower_words("weak_cues"):
+        ) and word in lexicon.lower_words("weak_cues"):
             attribution = None  # a verb of thinking inside reported content: `said that she expected`
         if attribution is not None:
             found.append(attribution)
             claimed_until = max(claimed_until, k + 1)
-        k += 1
     return _trim_at_cues(ctx, found)
 
 
@@ -491,14 +512,14 @@ def _coordinated(ctx: _Context, k: int, hi: int, previous: _Attribution) -> _Att
     tokens = ctx.tokens
     if previous.cue is None or previous.speaker is None or previous.cue.start >= tokens[k].start:
         return None
-    if tokens[k].tag not in {"VBD", "VBZ"} or tokens[k].text.lower() in lexicon.lower_words("weak_cues"):
+    if tokens[k].tag not in {"VBD", "VBZ"} or ctx.lowers[k] in lexicon.lower_words("weak_cues"):
         return None
     if not previous.start <= tokens[k].start < previous.end + 1:
         return None  # the previous content must run into this cue
     start = k + 1
-    if tokens[k].text.lower() in lexicon.lower_words("addressee_cues"):
+    if ctx.lowers[k] in lexicon.lower_words("addressee_cues"):
         start = _noun_phrase_end(ctx, start, hi)
-    while start < hi and tokens[start].text.lower() in {"that", ":", ","}:
+    while start < hi and ctx.lowers[start] in {"that", ":", ","}:
         start += 1
     content = _content_span(ctx, start, hi)
     if content is None:
@@ -529,12 +550,12 @@ def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution
                 k = bisect.bisect_left(ctx.token_starts, cut) - 1
                 if k > 0 and ctx.is_quote_mark(k) and ctx.tokens[k - 1].text == "," and not _according(a):
                     k -= 1  # `could be “messy,” adding, “...”`: the comma inside the marks
-                if k >= 0 and ctx.tokens[k].text.lower() in _CLAUSE_BREAK:
+                if k >= 0 and ctx.lowers[k] in _CLAUSE_BREAK:
                     end = cut
         if end != a.end:
             first = bisect.bisect_left(ctx.token_starts, a.start)
             last = bisect.bisect_left(ctx.token_starts, end)
-            while last > first and (ctx.tokens[last - 1].text.lower() in _TRAILING or not any(c.isalnum() for c in ctx.tokens[last - 1].text) and not ctx.is_quote_mark(last - 1)):
+            while last > first and (ctx.lowers[last - 1] in _TRAILING or not _HAS_ALNUM(ctx.texts[last - 1]) and not ctx.is_quote_mark(last - 1)):
                 last -= 1
             span = _content_span(ctx, first, last)
             if span is not None:
@@ -567,13 +588,18 @@ def _according_to(ctx: _Context, k: int, lo: int, hi: int) -> _Attribution | Non
     return _Attribution(content[0], content[1], speaker, cue, actor)
 
 
+def _clause_before(ctx: _Context, lo: int, prev: int) -> bool:
+    """tokens[lo:prev] hold a verb or a quotation mark."""
+    return any(ctx.tokens[m].tag.startswith(("VB", "MD")) or ctx.is_quote_mark(m) for m in range(lo, max(lo, prev)))
+
+
 def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: int) -> _Attribution | None:
     tokens = ctx.tokens
     cue = Span(tokens[k].start, tokens[k].end, tokens[k].text)
     prev = k - 1
     while prev >= lo and tokens[prev].tag == "RB":
         prev -= 1
-    word = tokens[k].text.lower()
+    word = ctx.lowers[k]
     participle = word.endswith("ing")
     if participle and prev >= lo and (tokens[prev].text == "," or ctx.is_quote_mark(prev)):
         # `..., saying the city embodied ...`: the main clause's subject speaks
@@ -581,21 +607,20 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         if subject is None:
             return None
         start = k + 1
-        while start < hi and tokens[start].text.lower() in {"that", ":", ","}:
+        while start < hi and ctx.lowers[start] in {"that", ":", ","}:
             start += 1
         content = _content_span(ctx, start, hi)
         if content is None:
             return None
         return _Attribution(content[0], content[1], subject[0], cue, subject[1])
-    clause_before = any(tokens[m].tag.startswith(("VB", "MD")) or ctx.is_quote_mark(m) for m in range(lo, max(lo, prev)))
     inverted = (
         not participle
         and word not in lexicon.lower_words("addressee_cues")
         and prev >= lo
-        and (ctx.is_quote_mark(prev) or tokens[prev].text == "," and clause_before)
+        and (ctx.is_quote_mark(prev) or tokens[prev].text == "," and _clause_before(ctx, lo, prev))
         and k + 1 < hi
         and (tokens[k + 1].tag.startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of)
-        and tokens[k + 1].text.lower() not in lexicon.lower_words("time_words")  # `..., said Tuesday`
+        and ctx.lowers[k + 1] not in lexicon.lower_words("time_words")  # `..., said Tuesday`
     )
     if inverted:
         found, np_end = _speaker_after(ctx, k, hi)
@@ -619,19 +644,19 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         found = (main[0], main[1]) if main is not None else found
     if found is None:
         return None
-    if not word.endswith("ing") and any(t.text.lower() in _BE for t in tokens[max(lo, k - 3) : k]):
+    if not word.endswith("ing") and any(w in _BE for w in ctx.lowers[max(lo, k - 3) : k]):
         return None  # passive: `specifics were not announced` (but `Trump is insisting`)
-    if tokens[k].text.lower() in lexicon.lower_words("weak_cues") and (
-        not _speaks(ctx, found, subject_start, k) or k + 1 < hi and tokens[k + 1].text.lower() == "to"
+    if ctx.lowers[k] in lexicon.lower_words("weak_cues") and (
+        not _speaks(ctx, found, subject_start, k) or k + 1 < hi and ctx.lowers[k + 1] == "to"
     ):
         return None  # `Beijing feel`, `They agreed to hold`
     rest = k + 1
     adjuncts = lexicon.lower_words("attribution_adjuncts")
     # a closing attribution: `..., Gause said.` or `..., Zakharova said Wednesday, according to ...`
     j = rest
-    while j < hi and (tokens[j].text.lower() in adjuncts or tokens[j].tag in {"NNP", "CD"} and j + 1 < hi and tokens[j + 1].text in {",", "."}):
+    while j < hi and (ctx.lowers[j] in adjuncts or tokens[j].tag in {"NNP", "CD"} and j + 1 < hi and tokens[j + 1].text in {",", "."}):
         j += 1
-    closing = j >= hi or tokens[j].text in {",", ".", "?", "!", ";"} and (j + 1 >= hi or tokens[j + 1].text.lower() in {"according", "adding", "noting", "saying"} or j + 1 >= hi - 1)
+    closing = j >= hi or tokens[j].text in {",", ".", "?", "!", ";"} and (j + 1 >= hi or ctx.lowers[j + 1] in {"according", "adding", "noting", "saying"} or j + 1 >= hi - 1)
     quoted_before = (
         subject_start - 2 >= lo
         and ctx.is_quote_mark(subject_start - 1)
@@ -660,24 +685,26 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         return None
     # a leading attribution: the reported clause follows the cue
     start = rest
-    if tokens[k].text.lower() in {"told", "tells", "tell", "telling", "asked", "informed", "reminded", "warned", "urged"}:
+    if ctx.lowers[k] in {"told", "tells", "tell", "telling", "asked", "informed", "reminded", "warned", "urged"}:
         start = _noun_phrase_end(ctx, start, hi)
     for m in range(start, min(hi, start + 15)):
-        if tokens[m].text.lower() == "that" and all(
-            t.text.lower() in adjuncts or t.tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP")) for t in tokens[start:m]
+        if ctx.lowers[m] == "that" and all(
+            ctx.lowers[n] in adjuncts or tokens[n].tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP")) for n in range(start, m)
         ):
             start = m + 1
             break
         if tokens[m].text in {":", ","} or ctx.is_quote_mark(m) or tokens[m].tag.startswith("VB"):
             break
-    while start < hi and tokens[start].text.lower() in {"that", ":", ","}:
+    while start < hi and ctx.lowers[start] in {"that", ":", ","}:
         start += 1
     if start < hi and tokens[start].text in _DASHES:
         return None  # `Pollsters agree - Jane Roe: “...”`: a heading, then its source
     end = hi
-    for m in range(start, hi):
-        if tokens[m].text == "," and m + 1 < hi and tokens[m + 1].text.lower() == "according" and ctx.in_quote(tokens[m].start) is None:
-            end = m
+    # the content ends at `, according to` (every `according` is among the openers)
+    openers = ctx.openers
+    for c in openers[bisect.bisect_left(openers, start + 1) : bisect.bisect_left(openers, hi)]:
+        if ctx.lowers[c] == "according" and ctx.texts[c - 1] == "," and ctx.in_quote(tokens[c - 1].start) is None:
+            end = c - 1
             break
     content = _content_span(ctx, start, end)
     if content is None:
@@ -704,10 +731,10 @@ _MAX_FRAME = 30  # tokens looked at on either side of a passage
 def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
     """Token k reports speech: a reporting verb or, when `loose`, any finite verb."""
     token = ctx.tokens[k]
-    word = token.text.lower()
+    word = ctx.lowers[k]
     if word in _cue_forms() and (token.tag.startswith("VB") or word in _STRONG_CUES):
         return True
-    if k + 1 < len(ctx.tokens) and f"{word} {ctx.tokens[k + 1].text.lower()}" in lexicon.lower_words("phrasal_cues"):
+    if k + 1 < len(ctx.tokens) and f"{word} {ctx.lowers[k + 1]}" in lexicon.lower_words("phrasal_cues"):
         return True  # `shot back`, `went on`
     if loose and word in lexicon.lower_words("closing_cues"):
         return True  # `,” the letter read.`
@@ -784,8 +811,8 @@ def _subject_np(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None
     for k in range(a, head_end):
         if not (
             _is_np_token(ctx, k)
-            or ctx.tokens[k].text.lower() in {"of", "for", "at", "in", "from", "with", "on"} and k > a
-            or ctx.tokens[k].text.lower() == "and" and a < k < head_end - 1  # `the senator and candidate told`
+            or ctx.lowers[k] in {"of", "for", "at", "in", "from", "with", "on"} and k > a
+            or ctx.lowers[k] == "and" and a < k < head_end - 1  # `the senator and candidate told`
         ):
             return None
     if comma < b and ctx.tokens[b - 1].text != ",":
@@ -814,10 +841,9 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
         appositive = None
     start = end
     while start > lo:
-        t = tokens[start - 1]
         if _is_np_token(ctx, start - 1):
             start -= 1
-        elif t.text.lower() in {"of", "for"} and start - 2 >= lo and _is_np_token(ctx, start - 2) and start < end:
+        elif ctx.lowers[start - 1] in {"of", "for"} and start - 2 >= lo and _is_np_token(ctx, start - 2) and start < end:
             start -= 1
         else:
             break
@@ -853,7 +879,7 @@ def _passive(ctx: _Context, lo: int, v: int) -> bool:
     m = v - 1
     while m >= lo and ctx.tokens[m].tag == "RB":
         m -= 1
-    return ctx.tokens[v].tag in {"VBN", "VBD"} and m >= lo and ctx.tokens[m].text.lower() in _BE
+    return ctx.tokens[v].tag in {"VBN", "VBD"} and m >= lo and ctx.lowers[m] in _BE
 
 
 def _clause_subject(ctx: _Context, lo: int, hi: int, first: bool = False) -> tuple[Span, str | None, int] | None:
@@ -894,7 +920,7 @@ def _main_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, in
         k = bisect.bisect_left(ctx.token_starts, found[0].start)
         while k > lo and (_is_np_token(ctx, k - 1) and ctx.tokens[k - 1].text not in {"(", ")"}):
             k -= 1
-        if k == lo or ctx.tokens[k - 1].text.lower() in _CLAUSE_OPENERS or ctx.is_quote_mark(k - 1):
+        if k == lo or ctx.lowers[k - 1] in _CLAUSE_OPENERS or ctx.is_quote_mark(k - 1):
             return found[0], found[1], v
     return _clause_subject(ctx, lo, hi)
 
@@ -907,7 +933,7 @@ def _reporting_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | Non
             continue
         if not _frame_verb(ctx, v, False) or v in ctx.mention_of:
             continue
-        if ctx.tokens[v].text.lower() in lexicon.lower_words("weak_cues"):
+        if ctx.lowers[v] in lexicon.lower_words("weak_cues"):
             continue
         if ctx.tokens[v].tag == "VBG":
             found = _main_subject(ctx, lo, v)
@@ -923,7 +949,7 @@ def _what_pronoun(ctx: _Context, lo: int, speaker: Span) -> tuple[Span, str | No
     """`Cruz railed against what he calls the “cartel”`: the pronoun of a
     `what he calls` clause stands for the subject of the main clause."""
     k = bisect.bisect_left(ctx.token_starts, speaker.start)
-    if k <= lo or k >= len(ctx.tokens) or ctx.tokens[k].tag != "PRP" or ctx.tokens[k - 1].text.lower() != "what":
+    if k <= lo or k >= len(ctx.tokens) or ctx.tokens[k].tag != "PRP" or ctx.lowers[k - 1] != "what":
         return None
     return _main_subject(ctx, lo, k - 1)
 
@@ -933,12 +959,12 @@ def _speaker_like(ctx: _Context, span: Span, actor: str | None) -> bool:
     k = bisect.bisect_left(ctx.token_starts, span.end) - 1
     if k < 0:
         return False
-    t = ctx.tokens[k]
     mention = ctx.mention_of.get(k)
     if mention and mention[3] in {"person", "group", "organization"}:
         return True
-    pronoun = lexicon.table("pronouns").get(t.text.lower())
-    return bool(pronoun and pronoun[1] == "subject") or t.text.lower() in lexicon.lower_words("speaker_nouns")
+    word = ctx.lowers[k]
+    pronoun = lexicon.table("pronouns").get(word)
+    return bool(pronoun and pronoun[1] == "subject") or word in lexicon.lower_words("speaker_nouns")
 
 
 def _passage_marks(ctx: _Context, passage: Passage) -> tuple[int, int]:
@@ -999,7 +1025,7 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
             return None
         mistagged = (  # `,” Bozell answers.`: a cue tagged as a plural noun
             loose
-            and tokens[v].text.lower() in _cue_forms()
+            and ctx.lowers[v] in _cue_forms()
             and v + 1 < len(tokens)
             and tokens[v + 1].text in {".", ",", "?", "!"}
         )
@@ -1008,7 +1034,7 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
         if _named(ctx, v):
             continue
         end = v
-        while end > k and (tokens[end - 1].text.lower() in skip or tokens[end - 1].tag == "RB"):
+        while end > k and (ctx.lowers[end - 1] in skip or tokens[end - 1].tag == "RB"):
             end -= 1
         found = _subject_np(ctx, k, end)
         if found is None:
@@ -1025,11 +1051,11 @@ def _bare_attribution(ctx: _Context, k: int, hi: int) -> bool:
     v = k
     while v < hi and v - k < 6 and (_is_np_token(ctx, v) and tokens[v].text != "." or tokens[v].tag == "RB"):
         v += 1
-    if v == k or v >= hi or not _frame_verb(ctx, v, False) or tokens[v].text.lower().endswith("ing"):
+    if v == k or v >= hi or not _frame_verb(ctx, v, False) or ctx.lowers[v].endswith("ing"):
         return False
     times = lexicon.lower_words("time_words")
     j = v + 1
-    while j < hi and (tokens[j].text.lower() in times or tokens[j].tag == "RB"):
+    while j < hi and (ctx.lowers[j] in times or tokens[j].tag == "RB"):
         j += 1
     return j >= hi or tokens[j].text in _SENTENCE_END
 
@@ -1051,7 +1077,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         punct is not None
         and tokens[lo].text[:1].isupper()
         and _frame_verb(ctx, lo, False)
-        and not tokens[lo].text.lower().endswith("ing")
+        and not ctx.lowers[lo].endswith("ing")
         and (lo == 0 or tokens[lo - 1].text in _SENTENCE_END or ctx.is_quote_mark(lo - 1))
     ):
         # an inverted sentence opener: `Said Jane Doe, who grew up there, “`
@@ -1065,7 +1091,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
     # the cue, possibly followed by adjuncts (`said in a statement on Tuesday`)
     v = end - 1
     steps = 0
-    mistagged = tokens[v].tag == "NNS" and tokens[v].text.lower() in _cue_forms() and v - 1 in ctx.mention_of
+    mistagged = tokens[v].tag == "NNS" and ctx.lowers[v] in _cue_forms() and v - 1 in ctx.mention_of
     if punct == ":" and (tokens[v].tag in {"VBD", "VBZ"} and _frame_verb(ctx, v, True) or mistagged):
         found = _subject_before(ctx, lo, v)  # `17-year-old Jared Potts echoed:`
         if found is not None:
@@ -1077,10 +1103,10 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         t = tokens[m]
         return (
             t.tag == "NNS"
-            and t.text.lower() in _cue_forms()
+            and ctx.lowers[m] in _cue_forms()
             and m - 1 >= lo
             and (tokens[m - 1].tag.startswith("NN") or m - 1 in ctx.mention_of)
-            and all(tokens[n].text.lower() == "that" for n in range(m + 1, end))
+            and all(ctx.lowers[n] == "that" for n in range(m + 1, end))
         )
 
     while v >= lo and steps < 10 and not reports(v):
@@ -1088,18 +1114,18 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         if punct == ":" and t.text in _DASHES:
             v = -1  # `Pollsters agree - Jane Roe: “`: the dash sets a heading apart
             break
-        if not (t.text.lower() in adjuncts or t.tag.startswith(("NN", "IN", "DT", "CD", "JJ", "PRP", "POS", "RP", "RB")) or v in ctx.mention_of or t.text in _NP_TEXT):
+        if not (ctx.lowers[v] in adjuncts or t.tag.startswith(("NN", "IN", "DT", "CD", "JJ", "PRP", "POS", "RP", "RB")) or v in ctx.mention_of or t.text in _NP_TEXT):
             v = -1
             break
         v -= 1
         steps += 1
-    if v >= lo and punct is None and any(tokens[m].text.lower() != "that" for m in range(v + 1, end)):
+    if v >= lo and punct is None and any(ctx.lowers[m] != "that" for m in range(v + 1, end)):
         v = -1  # `Cruz says his “friend”`: the quote is inside the reported clause
     if v >= lo and steps < 10 and reports(v):
         cue = Span(tokens[v].start, tokens[v].end, tokens[v].text)
-        if tokens[v].tag == "VBG" or tokens[v].text.lower().endswith("ing"):
+        if tokens[v].tag == "VBG" or ctx.lowers[v].endswith("ing"):
             # `..., saying, “`: the subject of the main clause speaks
-            addressee = tokens[v].text.lower() in lexicon.lower_words("addressee_cues") and all(
+            addressee = ctx.lowers[v] in lexicon.lower_words("addressee_cues") and all(
                 tokens[m].tag.startswith(("PRP", "NN", "DT")) for m in range(v + 1, end)
             )  # `..., telling them, “`
             if v + 1 >= end or addressee and end - v <= 4:
@@ -1108,7 +1134,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
                     return subject[0], subject[1], cue
             return None
         if _passive(ctx, lo, v):
-            if tokens[v].text.lower() in lexicon.lower_words("naming_cues"):
+            if ctx.lowers[v] in lexicon.lower_words("naming_cues"):
                 return None  # `the plan is called “Fresh Start”`: a name, not a quote
             return _NO_SPEAKER, None, cue  # `Blumenthal was asked, “`
         found = _subject_before(ctx, lo, v) or _relative_who(ctx, lo, v)
@@ -1130,7 +1156,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         m = end - 1
         while m > lo and (_is_np_token(ctx, m - 1) and tokens[m - 1].tag != "PRP" and tokens[m - 1].text not in _DASHES):
             m -= 1
-        while m - 2 >= lo and tokens[m - 1].text.lower() in {"and", "&"} and m - 2 in ctx.mention_of:
+        while m - 2 >= lo and ctx.lowers[m - 1] in {"and", "&"} and m - 2 in ctx.mention_of:
             m = bisect.bisect_left(ctx.token_starts, ctx.mention_of[m - 2][0])  # `Jane Roe and John Doe:`
         dashed = m > lo and tokens[m - 1].text in _DASHES
         alone = m == lo or dashed
@@ -1167,7 +1193,7 @@ def _attribute_passages(
         p_start = paragraphs[passage.paragraph].start
         while lo < open_mark and ctx.tokens[lo].start < p_start:
             lo += 1
-        before_words = any(any(c.isalnum() for c in ctx.tokens[m].text) for m in range(lo, open_mark))
+        before_words = any(_HAS_ALNUM(w) for w in ctx.texts[lo:open_mark])
         result = None
         intro = _before_frame(ctx, lo, open_mark) if before_words else None
         inner = ctx.text[passage.start : passage.end].rstrip().rstrip("’'‘").rstrip()  # `‘miracles,’”` ends with its comma
@@ -1262,8 +1288,13 @@ def _dash_byline(ctx: _Context, passage: Passage, after: int, p_end: int) -> tup
 def _heading_before(ctx: _Context, p_start: int, open_mark: int) -> tuple[Span, None, None] | None:
     """An upper-case heading that opens the paragraph right before the opening mark."""
     first = bisect.bisect_left(ctx.token_starts, p_start)
-    words = [t.text for t in ctx.tokens[first:open_mark] if any(c.isalpha() for c in t.text)]
-    if len(words) < 2 or first >= open_mark or any(c.islower() for w in words for c in w):
+    words = 0
+    for word in ctx.texts[first:open_mark]:
+        if any(c.isalpha() for c in word):
+            if any(c.islower() for c in word):
+                return None  # most paragraphs: the first word with a lower-case letter decides
+            words += 1
+    if words < 2:
         return None
     s, e = ctx.tokens[first].start, ctx.tokens[open_mark - 1].end
     return Span(s, e, ctx.text[s:e]), None, None
@@ -1316,7 +1347,7 @@ def _kind_and_span(ctx: _Context, attribution: _Attribution) -> list[tuple[str, 
 
 
 def _word_count(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    return sum(1 for w in text.split() if _HAS_ALNUM(w))
 
 
 def find_quotes(
@@ -1425,7 +1456,7 @@ def _frame_cuts(ctx: _Context, framed: dict[Passage, tuple[Span, str | None, Spa
             first = min(first, speaker.start)
             speaker_start = speaker.start
         k = bisect.bisect_left(ctx.token_starts, first) - 1
-        if k >= 0 and ctx.tokens[k].text[:1].isalnum() and ctx.tokens[k].text.lower() not in {"and", "but", "then", "so"}:
+        if k >= 0 and ctx.tokens[k].text[:1].isalnum() and ctx.lowers[k] not in {"and", "but", "then", "so"}:
             continue
         cuts.append((cue.start, speaker_start, first, cue.text.lower().endswith("ing")))
     cuts.sort()
@@ -1454,7 +1485,7 @@ def _cut_at_frames(ctx: _Context, attribution: _Attribution, cuts: list[tuple[in
         return None
     first = bisect.bisect_left(ctx.token_starts, attribution.start)
     last = bisect.bisect_left(ctx.token_starts, end)
-    while last > first and (ctx.tokens[last - 1].text.lower() in _TRAILING or not any(c.isalnum() for c in ctx.tokens[last - 1].text)):
+    while last > first and (ctx.lowers[last - 1] in _TRAILING or not _HAS_ALNUM(ctx.texts[last - 1])):
         last -= 1
     span = _content_span(ctx, first, last)
     if span is None:

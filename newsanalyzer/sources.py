@@ -53,7 +53,12 @@ def referred_as(actor: Actor, text: str) -> str | None:
 
 
 def with_referred_as(actors: Sequence[Actor], text: str) -> tuple[Actor, ...]:
-    return tuple(replace(a, referred_as=referred_as(a, text)) for a in actors)
+    result = []
+    for actor in actors:
+        value = referred_as(actor, text)
+        # an actor that already has the value (None, for all but people) is kept: a copy would be equal
+        result.append(actor if actor.referred_as == value else replace(actor, referred_as=value))
+    return tuple(result)
 
 
 def source_kind(quote: Quote, actors: dict[str, Actor]) -> str:
@@ -66,13 +71,16 @@ def source_kind(quote: Quote, actors: dict[str, Actor]) -> str:
     return "other"
 
 
-def breakdown(analysis: Analysis) -> dict:
+def breakdown(analysis: Analysis, quote_sources: Sequence[str] | None = None) -> dict:
     """{"quotes": {kind: count}, "people": {referred_as: {"people": n, "quotes": n}}} for one article.
 
-    `people` counts the named people quoted at least once.
+    `people` counts the named people quoted at least once. `quote_sources`:
+    each quote's `source_kind`, when the caller has them already.
     """
-    by_name = {a.name: a for a in analysis.actors}
-    kinds = Counter(source_kind(q, by_name) for q in analysis.quotes)
+    if quote_sources is None:
+        by_name = {a.name: a for a in analysis.actors}
+        quote_sources = [source_kind(q, by_name) for q in analysis.quotes]
+    kinds = Counter(quote_sources)
     people = {key: {"people": 0, "quotes": 0} for key in REFERRED_AS}
     for actor in analysis.actors:
         if actor.type == "person" and actor.named and actor.quotes:

@@ -105,3 +105,16 @@ def test_an_unknown_capitalised_word_opening_a_sentence_is_a_name():
 
     assert [a.name for a in analyze("DuBois was referred to the clinic.").actors] == ["DuBois"]
     assert analyze("However, the clinic was closed.").actors == ()
+
+
+def test_a_pronoun_looks_back_over_the_last_forty_mentions_only():
+    places = ["Africa", "Asia", "Europe", "Oceania", "Balkans", "Caribbean", "Scandinavia", "Arctic"]
+
+    def pronoun_owner(visited: int) -> str:
+        tour = ", ".join(places[i % len(places)] for i in range(visited))
+        found = actors(f"Mr. John Smith toured {tour} and more. He said the trip went well.")
+        return next(a.name for a in found.values() for m in a.mentions if m.kind == "pronoun")
+
+    # places are never antecedents, but they fill the window of recent mentions
+    assert pronoun_owner(39) == "John Smith"
+    assert pronoun_owner(40) == "he (unresolved)"

@@ -1,8 +1,9 @@
 import io
+from pathlib import Path
 
 import pytest
 
-from newsanalyzer.inputs import Document, InputProblem, UsageProblem, decode, read_documents
+from newsanalyzer.inputs import Document, InputProblem, UsageProblem, decode, expand, read_documents
 from newsanalyzer.markup import blank_markup, looks_like_html
 
 
@@ -63,3 +64,15 @@ def test_markup_is_blanked_with_offsets_kept():
     assert blank.count("\n") == page.count("\n")
     assert looks_like_html("<!DOCTYPE html><html><body>x</body></html>")
     assert not looks_like_html("Use a < b and b > c, he said.")
+
+
+def test_folder_gives_its_txt_files_in_path_order(tmp_path):
+    for name in ["b.txt", "A.txt", "a b.txt", ".txt", "notes.md", "c.txt.bak", "..txt"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "sub.txt").mkdir()  # a folder, not a file
+    (tmp_path / "sub.txt" / "inner.txt").write_text("x", encoding="utf-8")
+    expected = sorted(p for p in tmp_path.iterdir() if p.suffix == ".txt" and p.is_file())
+    assert list(expand([str(tmp_path)])) == [str(p) for p in expected]
+    assert [Path(p).name for p in expand([str(tmp_path)])] == ["..txt", "A.txt", "a b.txt", "b.txt"]
+    (tmp_path / "only").mkdir()
+    assert list(expand([str(tmp_path / "only")])) == [InputProblem(str(tmp_path / "only"), "folder has no *.txt files")]

@@ -8,6 +8,10 @@ import json
 from newsanalyzer.model import Analysis, Meta
 from newsanalyzer.render.records import document_record, tokens_record
 
+# made once: json.dumps would build an encoder for every document
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+_INDENTED = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=2)
+
 
 class JsonRenderer:
     def __init__(self, view: str, out, *, lines: bool):
@@ -27,9 +31,7 @@ class JsonRenderer:
             record["meta"] = {"title": meta.title, "author": meta.author, "date": meta.date, "url": meta.url}
         if include_text:
             record["text"] = analysis.text
-        if lines:
-            return json.dumps(record, ensure_ascii=False, allow_nan=False)
-        return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=2)
+        return (_ONE_LINE if lines else _INDENTED).encode(record)
 
     def document(self, doc_id: str, analysis: Analysis, *, include_text: bool = False) -> None:
         self.write(doc_id, self.prepare(self.view, self.lines, doc_id, analysis, include_text))

@@ -35,6 +35,12 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
 
     stats = a.stats
     by_name = {actor.name: actor for actor in a.actors}
+    sources = [source_kind(q, by_name) for q in a.quotes]
+    quotes = []
+    for q, source in zip(a.quotes, sources):
+        record = quote_record(q)
+        record["source"] = source
+        quotes.append(record)
     return {
         "id": doc_id,
         "stats": {
@@ -44,7 +50,7 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
             "paragraphs": stats.paragraphs,
         },
         "sentiment": _sentiment(a.sentiment),
-        "quotes": [{**quote_record(q), "source": source_kind(q, by_name)} for q in a.quotes],
+        "quotes": quotes,
         "actors": [
             {
                 "name": actor.name,
@@ -70,7 +76,7 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
             }
             for actor in a.actors
         ],
-        "sources": breakdown(a),
+        "sources": breakdown(a, sources),
     }
 
 
