@@ -12,6 +12,7 @@ other Unix tools (status 141 from the shell).
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import signal
 import sys
@@ -131,6 +132,10 @@ def _run(view, paths, fmt, color, quiet, encoding, jsonl, jobs, max_bytes, verbo
     from newsanalyzer import _light_imports
 
     _light_imports.install()
+    # An analysis makes tens of thousands of small objects that die by reference
+    # counting; the default threshold (700) has the collector scan them some 300
+    # times per 84 articles (80 ms, 6 % of the run); 10,000 leaves about 8 scans.
+    gc.set_threshold(10_000, 10, 10)
     from newsanalyzer.batch import analyze_stream
     from newsanalyzer.inputs import InputProblem, UsageProblem, count_inputs, read_documents
     from newsanalyzer.pipeline import Config
@@ -170,6 +175,10 @@ def _run(view, paths, fmt, color, quiet, encoding, jsonl, jobs, max_bytes, verbo
                         _note(f"{item.id}: {item.note}")
                     renderer.write(item.id, payload)
                     written += 1
+                    if written == 1:
+                        # The first analysis loaded the lexicons and model weights, some 80,000
+                        # objects that live as long as we do: frozen, no later collection walks them.
+                        gc.freeze()
                     if verbose and not quiet:
                         _note(f"{item.id}: written")
                 if progress:
