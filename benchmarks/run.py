@@ -328,6 +328,10 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from newsanalyzer import __version__
 
+    # Bytecode, as a regular pip install leaves it (an editable install under
+    # PYTHONDONTWRITEBYTECODE would recompile our sources in every process).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "newsanalyzer")], check=True, stdout=subprocess.DEVNULL)
+
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         files, label = corpus_files(args.corpus, limit, tmp)
