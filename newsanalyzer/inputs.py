@@ -14,7 +14,6 @@ Problems are values (`InputProblem`), so one bad file never stops a batch.
 from __future__ import annotations
 
 import codecs
-import json
 import os
 import re
 import sys
@@ -27,7 +26,10 @@ from newsanalyzer.model import Meta
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
 BINARY_SNIFF_BYTES = 8192
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+# Compiled on first use (by `re`'s cache): only web pages that are not UTF-8 need it.
+_META_CHARSET = rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})"""
+# `newsanalyzer.fetch.is_url`, which is imported only for a URL (it costs start-up time).
+URL_PREFIXES = ("http://", "https://")
 FALLBACK_NOTE = "no main text found in this HTML; analysing all its text with the markup blanked out"
 
 
@@ -83,7 +85,7 @@ def decode_html(data: bytes, encoding: str | None = None, declared: str | None =
     try:
         return decode(data)
     except ValueError as first:
-        match = _META_CHARSET.search(data[:4096])
+        match = re.search(_META_CHARSET, data[:4096], re.IGNORECASE)
         for name in (declared, match.group(1).decode("ascii") if match else None):
             if not name or name.lower().replace("-", "") == "utf8":
                 continue
@@ -194,15 +196,13 @@ def read_documents(
     False never, None by extension, content type or content. `timeout`:
     seconds allowed for fetching each http(s) URL.
     """
-    from newsanalyzer.fetch import DEFAULT_TIMEOUT, is_url
-
     limit = max_bytes if max_bytes is not None else sys.maxsize
     for item in expand(paths):
         if isinstance(item, InputProblem):
             yield item
             continue
-        if is_url(item):
-            yield _url_document(item, encoding=encoding, html=html, timeout=timeout or DEFAULT_TIMEOUT, max_bytes=max_bytes)
+        if item.lower().startswith(URL_PREFIXES):
+            yield _url_document(item, encoding=encoding, html=html, timeout=timeout, max_bytes=max_bytes)
             continue
         is_jsonl = jsonl if jsonl is not None else item.endswith(JSONL_SUFFIXES)
         try:
@@ -245,12 +245,12 @@ def read_documents(
             yield InputProblem(item, str(error))
 
 
-def _url_document(url: str, *, encoding: str | None, html: bool | None, timeout: float, max_bytes: int | None) -> Document | InputProblem:
+def _url_document(url: str, *, encoding: str | None, html: bool | None, timeout: float | None, max_bytes: int | None) -> Document | InputProblem:
     """A page fetched over http(s): HTML by its content type, else as `_document` decides."""
-    from newsanalyzer.fetch import FetchError, fetch
+    from newsanalyzer.fetch import DEFAULT_TIMEOUT, FetchError, fetch
 
     try:
-        page = fetch(url, timeout=timeout, max_bytes=max_bytes)
+        page = fetch(url, timeout=timeout or DEFAULT_TIMEOUT, max_bytes=max_bytes)
     except FetchError as error:
         return InputProblem(url, str(error))
     kind = page.content_type
@@ -280,6 +280,8 @@ def _jsonl_records(
     name: str, stream, encoding: str | None, limit: int = sys.maxsize, html: bool | None = None
 ) -> Iterator[Document | InputProblem]:
     """One document per JSON line {"id": ..., "text": ...}; bad lines are problems."""
+    import json  # only for JSON Lines input
+
     number = 0
     while True:
         raw = stream.readline(_read_size(limit))

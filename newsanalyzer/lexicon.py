@@ -25,8 +25,7 @@ def _read(name: str) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    raw = _read(name)
-    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return [entry for line in _read(name).splitlines() if (entry := line.strip()) and not line.startswith("#")]
 
 
 @cache

@@ -23,6 +23,8 @@ _HAS_ALNUM = re.compile(r"[^\W_]").search
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A piece of the text: `text[start:end]`."""
+
     start: int
     end: int
     text: str
@@ -30,6 +32,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word or punctuation mark, with its part-of-speech tag."""
+
     start: int
     end: int
     text: str
@@ -38,12 +42,16 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A non-blank line, or hard-wrapped lines joined (see `segment.paragraphs`)."""
+
     start: int
     end: int
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence, its paragraph and its tokens."""
+
     start: int
     end: int
     paragraph: int  # index into Analysis.paragraphs
@@ -53,6 +61,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Sentiment:
+    """Tone: polarity, subjectivity and the label the neutral band gives the polarity."""
+
     polarity: float  # -1 (negative) .. 1 (positive)
     subjectivity: float  # 0 (objective) .. 1 (subjective)
     label: str  # one of LABELS
@@ -77,6 +87,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """A person, organisation, place or group, its mentions and how it is portrayed."""
+
     name: str
     type: str  # one of ACTOR_TYPES
     mentions: tuple[Mention, ...]
@@ -103,6 +115,8 @@ class Meta:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Something said, who said it and how."""
+
     start: int
     end: int
     text: str
@@ -115,6 +129,8 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """Counts over one document."""
+
     characters: int
     words: int
     sentences: int
@@ -127,6 +143,8 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
+    """Everything found in one document's text (see the module's docstring)."""
+
     text: str
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()

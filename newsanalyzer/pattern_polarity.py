@@ -7,7 +7,7 @@ rules in the same order (negation, intensifiers, `!`, `(!)`, emoticons) and
 keeps only the last assessment open, since a rule only ever changes the last
 one; earlier ones are added to the totals in their order, so the floats are
 the very ones TextBlob computes. The lexicon is TextBlob's own, read once
-from `textblob_data.pattern_sentiment()` into one dict of tuples.
+(`textblob_data.pattern_sentiment()`) into one dict of tuples.
 """
 
 from __future__ import annotations
@@ -31,19 +31,19 @@ def _table() -> tuple[dict, frozenset]:
 
     from newsanalyzer.textblob_data import pattern_sentiment
 
-    lexicon = pattern_sentiment()
-    negations = frozenset(lexicon.negations)
-    modifier_tags = frozenset(lexicon.modifiers)
+    words, rules = pattern_sentiment()
+    negations = frozenset(rules.negations)
+    modifier_tags = frozenset(rules.modifiers)
     # `pos in self.modifiers` with pos None, as for a list of words.
     untagged_modifies = None in modifier_tags
     table: dict = {}
-    for word, by_tag in dict.items(lexicon):
+    for word, by_tag in dict.items(words):
         if None not in by_tag:
             continue  # TextBlob treats it as unknown
         polarity, subjectivity, intensity = by_tag[None]
         modifies = None
         if not modifier_tags.isdisjoint(by_tag):
-            modifies = bool(untagged_modifies or lexicon.modifier(word))
+            modifies = bool(untagged_modifies or rules.modifier(word))
         table[word] = (True, polarity, subjectivity, intensity, modifies, word in negations)
 
     def add_rule(word: str, boosts: bool = False, marks: tuple = ()) -> None:

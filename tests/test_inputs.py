@@ -76,3 +76,11 @@ def test_folder_gives_its_txt_files_in_path_order(tmp_path):
     assert [Path(p).name for p in expand([str(tmp_path)])] == ["..txt", "A.txt", "a b.txt", "b.txt"]
     (tmp_path / "only").mkdir()
     assert list(expand([str(tmp_path / "only")])) == [InputProblem(str(tmp_path / "only"), "folder has no *.txt files")]
+
+
+def test_urls_are_told_from_paths_as_fetch_tells_them():
+    from newsanalyzer.fetch import is_url
+    from newsanalyzer.inputs import URL_PREFIXES
+
+    for item in ["http://a.b/c", "HTTPS://A.B", "https://", "http:/a", "ftp://a.b", "file.txt", "-", "http", "Http://x", "news/http://x"]:
+        assert item.lower().startswith(URL_PREFIXES) == is_url(item), item

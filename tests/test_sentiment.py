@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from newsanalyzer.sentiment import (
     sentence_sentiments,
     words_sentiment,
 )
+from newsanalyzer.textblob_data import pattern_sentiment, read_sentiment_words
 
 SENTENCES = [
     "This is not a very good plan , and critics say it is terrible !",
@@ -172,3 +174,80 @@ def test_sentences_lowercased_once_per_document_score_like_their_words():
     for texts_per_sentence in (plain, [*plain, ["ΟΔΟΣ", "nice"]], [*plain, ["very", " ", "nice"]]):  # the last two: word by word
         sentences, tokens = sentences_of(texts_per_sentence)
         assert sentence_sentiments(sentences, tokens) == tuple(words_sentiment(texts) for texts in texts_per_sentence)
+
+
+def textblob_sentiment_words(path: str | None = None) -> dict:
+    """What `textblob.en.sentiment` (or an English `Sentiment` on `path`) holds once loaded,
+    from a process where TextBlob is used as shipped; scores as tuples."""
+    code = (
+        "import sys\n"
+        "from textblob.en import Sentiment, sentiment\n"
+        "lexicon = Sentiment(path=sys.argv[1]) if len(sys.argv) > 1 else sentiment\n"
+        "len(lexicon)\n"
+        "print(repr({w: {pos: tuple(v) for pos, v in tags.items()} for w, tags in dict.items(lexicon)}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *([path] if path else [])], capture_output=True, text=True, check=True, timeout=120)
+    return ast.literal_eval(done.stdout)
+
+
+def as_tuples(words) -> dict:
+    return {w: {pos: tuple(v) for pos, v in tags.items()} for w, tags in dict.items(words)}
+
+
+def test_sentiment_lexicon_read_without_textblobs_loader_equals_textblobs():
+    from textblob.en import sentiment as textblob_sentiment
+
+    ours, rules = pattern_sentiment()
+    assert type(ours) is dict and rules is textblob_sentiment  # the shipped file takes the fast path
+    reference = textblob_sentiment_words()
+    assert as_tuples(ours) == reference
+    # The very floats, zeros' signs included.
+    assert all(repr(v) == repr(reference[w][pos]) for w, tags in as_tuples(ours).items() for pos, v in tags.items())
+
+
+SENTIMENT_XML = """<?xml version="1.0" encoding="utf-8"?>
+<!-- A header, with "quotes" & <tags> -->
+<sentiment language="en">
+<word form="good" wordnet_id="a-1" pos="JJ" sense="fine" polarity="0.7" subjectivity="0.6" intensity="1.0" confidence="0.9" />
+<word form="good" pos="JJ" sense="kind, 'nice'" polarity="0.3" subjectivity="0.5" intensity="1.0" />
+<word form="good" pos="NN" polarity="-0.1" subjectivity="0.2"
+ intensity="1.0" reliability="0.9" />
+<word form="goodly" pos="RB" polarity="0.0" subjectivity="0.1" intensity="1.1" />
+<word form="happy" pos="JJ" polarity="-0.0" subjectivity="0.0" intensity="1.0" />
+<word form="gentle" pos="JJ" polarity="0.25" subjectivity="0.3" intensity="1.0" />
+<word form="gentle" pos="JJ" polarity="0.35" subjectivity="0.3" intensity="1.0" />
+<word form="gentle" pos="JJ" polarity="0.45" subjectivity="0.3" intensity="1.0" />
+<word form="meh" pos="" polarity="-0.3" subjectivity="0.9" intensity="1.0" />
+<word form="very" pos="RB" polarity="0.2" subjectivity="0.3" intensity="1.3" />
+<word form="" pos="JJ" polarity="0.2" subjectivity="0.3" intensity="1.3" />
+<word form="good" pos="VB" polarity="0.1" subjectivity="0.2" intensity="0.9" />
+</sentiment>
+"""
+
+
+def test_sentiment_file_reader_follows_textblobs_loader(tmp_path):
+    path = tmp_path / "sentiment.xml"
+    path.write_text(SENTIMENT_XML, encoding="utf-8")
+    ours = read_sentiment_words(str(path))
+    reference = textblob_sentiment_words(str(path))
+    assert ours is not None and as_tuples(ours) == reference
+    assert all(repr(v) == repr(reference[w][pos]) for w, tags in as_tuples(ours).items() for pos, v in tags.items())
+    assert {"goodly", "happily", "gently"} <= set(ours)
+
+
+def test_sentiment_file_reader_leaves_other_shapes_to_textblob(tmp_path):
+    word = '<word form="good" pos="JJ" polarity="0.7" subjectivity="0.6" intensity="1.0" />'
+    for body in [
+        word.replace("good", "g&amp;d"),  # an entity
+        word.replace('pos="JJ"', "pos='JJ'"),  # other quotes
+        word.replace(' pos="JJ"', ""),  # no tag
+        word.replace('polarity="0.7" subjectivity="0.6"', 'subjectivity="0.6" polarity="0.7"'),  # another order
+        word + "<!-- a comment -->" + word,
+        "<group>" + word + "</group>",
+        word.replace("0.7", "high"),
+        word.replace("good", "go\tod"),
+    ]:
+        path = tmp_path / "sentiment.xml"
+        path.write_text(f'<?xml version="1.0"?>\n<sentiment>\n{body}\n</sentiment>\n', encoding="utf-8")
+        assert read_sentiment_words(str(path)) is None, body
+    assert read_sentiment_words(str(tmp_path / "missing.xml")) is None
