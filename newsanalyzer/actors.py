@@ -47,11 +47,12 @@ class _Run(NamedTuple):
     sentence: int
 
 
-class _Columns:
-    """One document's tokens as plain lists, built once per `find_actors` call:
-    the rules below read each token's text, tag and lower-case text many times."""
+class TokenColumns:
+    """One document's tokens as plain lists: the rules of `find_actors` and
+    `find_quotes` read each token's text, tag and lower-case text many times.
+    Build them with `token_columns`, which shares them between the two."""
 
-    __slots__ = ("_tagged_words", "_token_at", "lowers", "name_words", "tags", "texts", "tokens")
+    __slots__ = ("_starts", "_tagged_words", "lowers", "name_words", "tags", "texts", "tokens")
 
     def __init__(self, tokens: Sequence[Token]):
         self.tokens = tokens
@@ -61,15 +62,23 @@ class _Columns:
         match = _NAME_WORD.match
         # the cheap first-letter test spares the regular expression on most tokens
         self.name_words = [k for k, w in enumerate(self.texts) if w[:1].isupper() and match(w)]
-        self._token_at: dict[int, int] | None = None
+        self._starts: list[int] | None = None
         self._tagged_words: dict | None = None
 
     @property
-    def token_at(self) -> dict[int, int]:
-        """Token index by start offset."""
-        if self._token_at is None:
-            self._token_at = {t.start: k for k, t in enumerate(self.tokens)}
-        return self._token_at
+    def starts(self) -> list[int]:
+        """Each token's start offset."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return self._starts
+
+    def token_starting_at(self, offset: int) -> int | None:
+        """The index of the token that starts at `offset`, if one does."""
+        # a bisection of `starts`, which quotes read as well, instead of a dict
+        # of every token for the few dozen mentions looked up
+        starts = self.starts
+        k = bisect.bisect_left(starts, offset)
+        return k if k < len(starts) and starts[k] == offset else None
 
     @property
     def tagged_words(self) -> dict:
@@ -79,6 +88,26 @@ class _Columns:
 
             self._tagged_words = tagger_lexicon()
         return self._tagged_words
+
+
+_last_columns: TokenColumns | None = None
+
+
+def token_columns(tokens: Sequence[Token]) -> TokenColumns:
+    """The columns of `tokens`; for a tuple, the same columns as the last call on that tuple.
+
+    The pipeline hands one immutable tuple of frozen tokens to the actors and
+    then the quotes stage: they share one set of columns (never changed after
+    they are built) instead of building it twice.
+    """
+    global _last_columns
+    last = _last_columns
+    if last is not None and last.tokens is tokens:
+        return last
+    columns = TokenColumns(tokens)
+    if type(tokens) is tuple:  # a list could change before the next call
+        _last_columns = columns
+    return columns
 
 
 def _in_sentences(sentences: Sequence[Sentence], positions: list[int]) -> Iterator[tuple[int, Sentence, int]]:
@@ -103,7 +132,7 @@ def _is_headline(text: str, sentence: Sentence, texts: list[str]) -> bool:
     return capitalised >= 0.6 * len(words)  # title case; a sentence-case heading keeps its names
 
 
-def _name_runs(doc: _Columns, sentence: Sentence, index: int) -> list[_Run]:
+def _name_runs(doc: TokenColumns, sentence: Sentence, index: int) -> list[_Run]:
     """Maximal runs of capitalised tokens, allowing `of`-style connectors inside."""
     texts, tags = doc.texts, doc.tags
     not_names = lexicon.words("not_names")
@@ -135,7 +164,7 @@ def _name_runs(doc: _Columns, sentence: Sentence, index: int) -> list[_Run]:
 _NOT_NAME_TAGS = ("VB", "RB", "JJ", "IN", "DT", "CC", "PRP", "MD", "TO", "WP", "WR", "CD", "UH")
 
 
-def _headline_names(doc: _Columns, run: _Run) -> list[_Run]:
+def _headline_names(doc: TokenColumns, run: _Run) -> list[_Run]:
     """In a title-case line every word is capitalised: keep the stretches that read as names.
 
     A word reads as a name when the tagger's lexicon does not know its lower-case
@@ -195,7 +224,7 @@ def _split_at_connectors(texts: list[str], run: _Run) -> list[_Run]:
     return pieces
 
 
-def _starts_name(doc: _Columns, i: int, sentence: Sentence) -> bool:
+def _starts_name(doc: TokenColumns, i: int, sentence: Sentence) -> bool:
     """Token i, a name word, opens a name (the caller checks `_NAME_WORD`)."""
     texts, tags = doc.texts, doc.tags
     if tags[i] in {"PRP", "PRP$", "WP", "WDT"}:
@@ -210,7 +239,7 @@ def _starts_name(doc: _Columns, i: int, sentence: Sentence) -> bool:
     return True
 
 
-def _is_label(doc: _Columns, sentences: Sequence[Sentence], run: _Run) -> bool:
+def _is_label(doc: TokenColumns, sentences: Sequence[Sentence], run: _Run) -> bool:
     """`MARTIN:` opening a sentence: a transcript's speaker label, not an acronym."""
     word = doc.texts[run.first]
     return (
@@ -225,7 +254,7 @@ def _is_label(doc: _Columns, sentences: Sequence[Sentence], run: _Run) -> bool:
     )
 
 
-def _unknown_word(doc: _Columns, word: str) -> bool:
+def _unknown_word(doc: TokenColumns, word: str) -> bool:
     """A capitalised word whose lower-case form the tagger's lexicon does not know."""
     return word.isalpha() and len(word) > 1 and word.lower() not in doc.tagged_words
 
@@ -312,7 +341,7 @@ class _Registry:
 
 def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> tuple[Actor, ...]:
     """Actors with their mentions, in order of first mention."""
-    doc = _Columns(tokens)
+    doc = token_columns(tokens)
     texts = doc.texts
     registry = _Registry()
     aliases = lexicon.table("aliases")
@@ -471,7 +500,7 @@ def _nearest(owners: list[_Entity], position: int) -> _Entity:
     return best
 
 
-def _demonym_as_surname(name: str, doc: _Columns, run: _Run) -> bool:
+def _demonym_as_surname(name: str, doc: TokenColumns, run: _Run) -> bool:
     """A singular demonym right before a verb names a person (`Cuban said`,
     `English argued`); before a noun it only modifies (`Cuban officials`), and
     after a determiner it is the people (`what the Chinese say`)."""
@@ -482,7 +511,7 @@ def _demonym_as_surname(name: str, doc: _Columns, run: _Run) -> bool:
     )
 
 
-def _is_subject(doc: _Columns, j: int) -> bool:
+def _is_subject(doc: TokenColumns, j: int) -> bool:
     """The name ending before token j is followed by a verb (`Trump said`, `Obama has argued`)."""
     tags = doc.tags
     if j < len(tags) and doc.texts[j] in {"'s", "’s"}:
@@ -496,7 +525,7 @@ def _is_subject(doc: _Columns, j: int) -> bool:
     return False
 
 
-def _add_groups(text: str, sentences: Sequence[Sentence], doc: _Columns, registry: _Registry) -> None:
+def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry) -> None:
     """Plural descriptions of speakers (`experts`, `U.S. officials`) as group actors."""
     tokens, texts, tags, lowers = doc.tokens, doc.texts, doc.tags, doc.lowers
     nouns = lexicon.lower_words("speaker_nouns")
@@ -521,7 +550,7 @@ def _add_groups(text: str, sentences: Sequence[Sentence], doc: _Columns, registr
         entity.mentions.append(Mention(start, end, text[start:end], index, "description"))
 
 
-def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: _Columns, registry: _Registry) -> None:
+def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry) -> None:
     """`the president`, `the former governor`: a person named by role.
 
     It is the person most recently named with that role before their name
@@ -533,13 +562,13 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: _Columns, r
     demonyms = lexicon.table("demonyms")
     claimed = sorted((m.start, m.end) for e in registry.entities for m in e.mentions)
     claimed_starts = [c[0] for c in claimed]
-    token_index = doc.token_at
+    token_starting_at = doc.token_starting_at
     titled: list[tuple[int, int, str, _Entity]] = []  # (sentence, start, role, person) for `Role Name` mentions
     for entity in registry.entities:
         if entity.type != "person":
             continue
         for m in entity.mentions:
-            k = token_index.get(m.start)
+            k = token_starting_at(m.start)
             if k is None:
                 continue
             for j in range(max(0, k - 4), k):
@@ -575,7 +604,7 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: _Columns, r
 _PRONOUN_WINDOW = 40  # the most recent mentions a pronoun may refer back to
 
 
-def _resolve_pronouns(sentences: Sequence[Sentence], doc: _Columns, registry: _Registry) -> None:
+def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry) -> None:
     """Attach he/she/they pronouns to the most plausible recent actor.
 
     Candidates are actors mentioned in this sentence before the pronoun or in
@@ -586,11 +615,11 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: _Columns, registry: _R
     tokens, tags, lowers = doc.tokens, doc.tags, doc.lowers
     pronouns = lexicon.table("pronouns")
     timeline: list[tuple[int, int, _Entity, bool]] = []  # (start, sentence, entity, is_subject)
-    token_at = doc.token_at
+    token_starting_at = doc.token_starting_at
     count = len(tokens)
     for entity in registry.entities:
         for m in entity.mentions:
-            k = token_at.get(m.start)
+            k = token_starting_at(m.start)
             subject = False
             if k is not None:
                 end_k = k

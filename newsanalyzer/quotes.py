@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsanalyzer import lexicon
+from newsanalyzer.actors import token_columns
 from newsanalyzer.model import Actor, Paragraph, Quote, Sentence, Span, Token
 
 _OPENING = {"“", "„", "«"}
@@ -183,9 +184,10 @@ class _Context:
         self.tokens = tokens
         self.passages = passages
         self.passage_starts = [p.start for p in passages]
-        self.token_starts = [t.start for t in tokens]
-        self.texts = [t.text for t in tokens]
-        self.lowers = [w.lower() for w in self.texts]  # the rules compare lower-case words throughout
+        columns = token_columns(tokens)  # those `find_actors` built, for the pipeline's token tuple
+        self.token_starts = columns.starts
+        self.texts = columns.texts
+        self.lowers = columns.lowers  # the rules compare lower-case words throughout
         openers = _attribution_openers()
         self.openers = [k for k, w in enumerate(self.lowers) if w in openers]  # token indices, in order
         self.mention_of: dict[int, tuple[int, int, str, str]] = {}  # token index -> (start, end, actor, type)

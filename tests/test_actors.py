@@ -118,3 +118,18 @@ def test_a_pronoun_looks_back_over_the_last_forty_mentions_only():
     # places are never antecedents, but they fill the window of recent mentions
     assert pronoun_owner(39) == "John Smith"
     assert pronoun_owner(40) == "he (unresolved)"
+
+
+def test_token_columns_are_shared_for_one_token_tuple_only():
+    from newsanalyzer.actors import TokenColumns, token_columns
+    from newsanalyzer.segment import segment
+
+    tokens = tuple(segment("Mr. Smith met U.S. officials. He said no.")[2])
+    columns = token_columns(tokens)
+    assert token_columns(tokens) is columns  # find_quotes reads the columns find_actors built
+    fresh = TokenColumns(tokens)
+    assert (columns.texts, columns.tags, columns.lowers, columns.starts, columns.name_words) == (
+        fresh.texts, fresh.tags, fresh.lowers, fresh.starts, fresh.name_words)
+    assert token_columns(tuple(list(tokens))) is not columns  # an equal tuple is another document's
+    as_list = list(tokens)
+    assert token_columns(as_list) is not token_columns(as_list)  # a list may change between calls

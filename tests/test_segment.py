@@ -226,6 +226,22 @@ def test_news_punkt_equals_nltks_punkt_on_any_text(text):
     assert list(_sentence_splitter().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
 
 
+def test_news_punkt_patterns_treat_information_separators_as_nltk_does():
+    """Our copies of Punkt's patterns run on `re`, whose `\\s` also matches U+001C..U+001F; NLTK's `regex` does not."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(data_lists.words("abbreviations"))
+    plain, ours = PunktSentenceTokenizer(params), _sentence_splitter()
+    pieces = ["Mr.", "No.", "end.", "Next", "next", "?", '"', ")", "--", " ", "\n", "\x1c", "\x1d", "\x1e", "\x1f", "\t"]
+    for a in pieces:
+        for b in pieces:
+            for c in pieces:
+                text = f"It was{a}{b}{c}The end. Done"
+                assert list(ours.span_tokenize(text)) == list(plain.span_tokenize(text)), repr(text)
+                assert ours._lang_vars.word_tokenize(text) == plain._lang_vars.word_tokenize(text), repr(text)
+
+
 PIECE_PAIRS = [a + b for a in PIECES for b in PIECES] + [a + " " + b for a in PIECES for b in PIECES]
 
 
@@ -275,6 +291,19 @@ def test_word_spans_equal_the_one_pass_reference_on_any_text(text, start, length
     end = min(start + length, len(text))
     assert word_spans(text, start, end) == reference_word_spans(text, start, end)
 
+
+
+@FUZZ
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(["\t", "\x1c", "\x0b", "\u2028", "\u3000", "\x85"])), max_size=30).map("".join),
+       st.integers(0, 40), st.integers(0, 40))
+def test_word_columns_are_the_reference_spans_and_their_words(text, start, length):
+    """`_words` takes offsets from the lengths of (space, token) pairs: every kind of white space must count."""
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    starts, ends, words = segment_module._words(text, start, end)
+    spans = reference_word_spans(text, start, end)
+    assert list(zip(starts, ends)) == spans
+    assert words == texts_of(text, spans)
 
 @FUZZ
 @given(st.text(alphabet="ab ’‘“”„«»′\u00a0–—'\"-", max_size=30))
