@@ -20,9 +20,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Sequence
 
-__all__ = ["TargetSentiment", "score_targets", "extract_features", "tokenize", "LABELS"]
+__all__ = ["TargetSentiment", "score_targets", "score_alone", "extract_features", "tokenize", "LABELS"]
 
 LABELS = ("negative", "neutral", "positive")
 
@@ -83,6 +84,13 @@ class _Resources:
         for w in words["news_positive"]:
             lex[w] = 0.6
         self.lexicon = lex
+        self.obj_pos_only = self.obj_pos - self.obj_neg  # a verb in both lists counts as negative
+        # What `_SentenceTables` notes of a token: (clause stop, quote, negator, contrast, lexicon polarity).
+        # Tokens ending in "n't" are negators too; they are found apart.
+        self.marks = {
+            t: (t in self.clause_stops, t in _QUOTE_CHARS, t in self.negators or t.endswith("n't") or t == "cannot", t in self.contrast, lex.get(t))
+            for t in (*self.clause_stops, *_QUOTE_CHARS, *self.negators, "cannot", *lex)
+        }
 
 
 def parse_lexicon(text: str) -> dict[str, float]:
@@ -111,6 +119,14 @@ class _Model:
         self.bias = tuple(float(b) for b in data["bias"])
         # JSON numbers are already floats; float() on 60,000 of them cost 60 ms of start-up.
         self.weights: dict[str, tuple[float, ...]] = {k: tuple(v) for k, v in data["weights"].items()}
+        self._prefixed: _PrefixedWeights | None = None
+
+    @property
+    def prefixed(self) -> _PrefixedWeights:
+        """The weights by prefix, for the lone-target scores (built on first use: training does without)."""
+        if self._prefixed is None:
+            self._prefixed = _PrefixedWeights(self.weights)
+        return self._prefixed
 
 
 @lru_cache(maxsize=1)
@@ -427,103 +443,146 @@ def _decide(model: _Model, z0: float, z1: float, z2: float) -> tuple[float, str]
     """Polarity P(positive) - P(negative) and the argmax label from the three scores."""
     m = max(z0, z1, z2)
     e0 = math.exp(z0 - m)
-    e1 = math.exp(z1 - m)
     e2 = math.exp(z2 - m)
-    tot = e0 + e1 + e2
-    pol = (e2 - e0) / tot
+    pol = (e2 - e0) / (e0 + math.exp(z1 - m) + e2)
     if not math.isfinite(pol):
         return 0.0, "neutral"
-    pol = max(-1.0, min(1.0, pol))
+    if pol > 1.0:  # rounding; compared rather than max(-1.0, min(1.0, pol)), a third faster
+        pol = 1.0
+    elif pol < -1.0:
+        pol = -1.0
     if z0 >= z1 and z0 >= z2:
-        idx = 0
-    elif z2 > z1:
-        idx = 2
-    else:
-        idx = 1
-    return pol, model.labels[idx]
+        return pol, model.labels[0]
+    return pol, model.labels[2 if z2 > z1 else 1]
 
 
 # ---------------------------------------------------------------------------
 # Each target alone, fast: the features `_features_one` gives a lone target,
-# added straight into the model's three scores. What does not depend on the
-# target (words, their weights, clause stops, negators, lexicon hits) is
-# worked out once per sentence; the bag of words is the sentence's, minus
-# words found only inside the target. tests/test_target_sentiment.py checks
+# their weights collected and added up straight into the model's three
+# scores. What does not depend on the target (words, clause stops, negators,
+# lexicon hits) is worked out once per sentence. Weights are looked up by
+# word in per-prefix tables ("c" -> {"plan": ...} for "c=plan"), so no feature
+# name is built for the common features. tests/test_target_sentiment.py checks
 # it against `_features_one` + `_predict`.
 # ---------------------------------------------------------------------------
 
 
+class _PrefixedWeights:
+    """A model's weights split by feature prefix: `c["plan"]` is the weight of "c=plan";
+    `flags` holds the features without "=" ("first", "lex+Ln", ...)."""
+
+    __slots__ = ("flags", "w", "c", "Ln", "Rn", "L1", "R1", "LB", "RB", "tpron", "ntargets")
+
+    def __init__(self, weights: dict[str, tuple[float, ...]]) -> None:
+        tables: dict[str, dict[str, tuple[float, ...]]] = {name: {} for name in self.__slots__}
+        for name, wt in weights.items():
+            prefix, eq, word = name.partition("=")
+            table = tables.get(prefix if eq else "flags")
+            if table is not None:
+                table[word if eq else name] = wt
+        for name, table in tables.items():
+            setattr(self, name, table)
+
+
+_NT_RE = re.compile(r"[nN]['’‘`][tT]")  # what normalizes to "n't" (lower() gives n and t from no other letter)
+
+
 class _SentenceTables:
-    __slots__ = ("norms", "starts", "ends", "stops", "quotes", "negators", "hits", "contrasts", "first_seen", "last_seen", "bag")
+    """The sentence's normalized tokens and the positions (sorted) of what the features
+    look for around a target, found once for all its targets.
 
-    def __init__(self, sentence: str, model: _Model, res: _Resources) -> None:
-        self.starts, self.ends, norms = _tokenize_columns(sentence)
+    Token offsets are counted in the sentence without its whitespace (see
+    `_tokenize_packed`); `packed(sentence, i)` maps a character offset there."""
+
+    __slots__ = ("norms", "starts", "ends", "spaces_only", "stops", "quotes", "negators", "hits", "contrasts", "bag")
+
+    def __init__(self, sentence: str, res: _Resources) -> None:
+        norms, lengths = _tokenize_packed(sentence)
         self.norms = norms
-        # Positions (sorted) of what the features look for around a target.
-        stops, negators, contrast = res.clause_stops, res.negators, res.contrast
-        self.stops = [i for i, t in enumerate(norms) if t in stops]
-        self.quotes = [i for i, t in enumerate(norms) if t in _QUOTE_CHARS]
-        self.negators = [i for i, t in enumerate(norms) if t in negators or t.endswith("n't") or t == "cannot"]
-        self.contrasts = [i for i, t in enumerate(norms) if t in contrast]
-        lex_get = res.lexicon.get
-        self.hits = [(i, pol) for i, pol in enumerate(map(lex_get, norms)) if pol is not None]
-        self.last_seen = {t: i for i, t in enumerate(norms)}
-        self.first_seen = {t: i for i, t in reversed(list(enumerate(norms)))}
-        w_get = model.weights.get
-        b0 = b1 = b2 = 0.0
-        for t in self.last_seen:
-            wt = w_get("w=" + t)
-            if wt is not None:
-                b0 += wt[0]
-                b1 += wt[1]
-                b2 += wt[2]
-        self.bag = (b0, b1, b2)  # the "w=" features of all the sentence's words
+        self.ends = ends = list(accumulate(lengths))
+        self.starts = [0, *ends[:-1]] if ends else []
+        self.spaces_only = (ends[-1] if ends else 0) == len(sentence) - sentence.count(" ")  # no tab, newline, ...
+        self.bag: tuple[float, float, float] | None = None  # the weights of the "w=" features of all its words, once needed
+        self.stops, self.quotes, self.negators, self.contrasts, self.hits = stops, quotes, negators, contrasts, hits = [], [], [], [], []
+        # Most tokens are none of these: look at the few that are.
+        for i, (stop, quote, negator, contrast, pol) in [(i, m) for i, m in enumerate(map(res.marks.get, norms)) if m is not None]:
+            if stop:
+                stops.append(i)
+            if quote:
+                quotes.append(i)
+            if contrast:
+                contrasts.append(i)
+            if negator:
+                negators.append(i)
+            if pol is not None:
+                hits.append((i, pol))
+        if _NT_RE.search(sentence):  # "didn't", "isn’t": negators by their ending
+            negators[:] = sorted(set(negators).union(i for i, t in enumerate(norms) if t.endswith("n't")))
+
+    def packed(self, sentence: str, i: int) -> int:
+        """Character offset `i` of the sentence, counted without whitespace."""
+        if self.spaces_only:
+            return i - sentence.count(" ", 0, i)
+        return len("".join(sentence[:i].split()))
 
 
-_APOSTROPHES = str.maketrans("’‘`", "'''")
+def _sum_weights(weights) -> tuple[float, float, float]:
+    """The sum of weight tuples, skipping None."""
+    z0 = z1 = z2 = 0.0
+    for w0, w1, w2 in filter(None, weights):
+        z0 += w0
+        z1 += w1
+        z2 += w2
+    return z0, z1, z2
 
 
-def _tokenize_columns(sentence: str) -> tuple[list[int], list[int], list[str]]:
-    """`tokenize(sentence)` as three lists (starts, ends, normalized tokens), lower-casing once per sentence."""
+def _tokenize_packed(sentence: str) -> tuple[list[str], list[int]]:
+    """`tokenize(sentence)`'s normalized tokens and their lengths in `sentence`, lower-casing once per sentence.
+
+    Tokens hold no whitespace and every other character is in one, so the
+    lengths place them: a token ends where the lengths up to it add up to,
+    counting characters without the whitespace."""
     low = sentence.lower()
     if len(low) != len(sentence) or "Σ" in sentence:  # lower() would change length or depend on context
         tokens = tokenize(sentence)
-        return [t[0] for t in tokens], [t[1] for t in tokens], [t[2] for t in tokens]
-    low = low.translate(_APOSTROPHES)
-    spans = [m.span() for m in _TOKEN_RE.finditer(sentence)]
-    norms = [low[s:e] for s, e in spans]
-    if _DIGIT_RE.search(sentence):
+        return [t for _, _, t in tokens], [e - s for s, e, _ in tokens]
+    # lower() keeps each character's class (word, apostrophe, space: tested), and the
+    # apostrophes are one class, so `low` splits into the same tokens as `sentence`.
+    norms = _TOKEN_RE.findall(low.replace("’", "'").replace("‘", "'").replace("`", "'"))
+    lengths = list(map(len, norms))
+    if _DIGIT_RE.search(low):
         norms = ["<num>" if _DIGIT_RE.search(t) else t for t in norms]
-    return [s for s, _ in spans], [e for _, e in spans], norms
+    return norms, lengths
 
 
 def _alone_scores(sentence: str, tb: _SentenceTables, s: int, e: int, res: _Resources, model: _Model) -> tuple[float, float, float]:
     """The model's three scores for target [s, e) with no other target marked."""
     norms = tb.norms
     n = len(norms)
-    first = bisect_right(tb.ends, s)
-    last = bisect_left(tb.starts, e) - 1
+    # Tokens overlapping [s, e) (an empty or whitespace span gives first == last + 1, the insertion point).
+    first = bisect_right(tb.ends, tb.packed(sentence, s))
+    last = bisect_left(tb.starts, tb.packed(sentence, e)) - 1
     if last < first:
         last = first - 1
     lo = max(0, first - WINDOW_TOKENS)
     hi = min(n, last + 1 + WINDOW_TOKENS)
     shift = last - first  # the target's tokens are one <T>: positions after it move back by this
-    f: dict[str, float] = {}
+    pw = model.prefixed
+    flags = pw.flags
+    # The weights of the features of value 1 (None: not in the model); the bias counts as one.
+    found = [model.bias, pw.ntargets.get("1")]
 
-    mention = sentence[s : min(e, s + 20)].strip().lower() if e - s <= 20 else ""
-    if mention in res.pronouns:
-        f["tpron=" + mention] = 1.0
+    if e - s <= 20:
+        mention = sentence[s:e].strip().lower()
+        if mention in res.pronouns:
+            found.append(pw.tpron.get(mention))
     if first == lo or (first - lo == 1 and norms[lo] in ("the", "a", "an", '"', "“", "'")):
-        f["first"] = 1.0
-    f["ntargets=1"] = 1.0
+        found.append(flags.get("first"))
     l1 = norms[first - 1] if first - 1 >= lo else "<s>"
     l2 = norms[first - 2] if first - 2 >= lo else "<s>"
     r1 = norms[last + 1] if last + 1 < hi else "</s>"
     r2 = norms[last + 2] if last + 2 < hi else "</s>"
-    f["L1=" + l1] = 1.0  # NEAR == 1
-    f["R1=" + r1] = 1.0
-    f["LB=" + l2 + "_" + l1] = 1.0
-    f["RB=" + r1 + "_" + r2] = 1.0
+    found += (pw.L1.get(l1), pw.R1.get(r1), pw.LB.get(l2 + "_" + l1), pw.RB.get(r1 + "_" + r2))  # NEAR == 1
 
     # The clause: from the stop before the target to the stop after it.
     stops = tb.stops
@@ -534,134 +593,124 @@ def _alone_scores(sentence: str, tb: _SentenceTables, s: int, e: int, res: _Reso
 
     quotes = tb.quotes
     if quotes and (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2 == 1:
-        f["inquote"] = 1.0
-    reporting = res.reporting
-    for x in range(last + 1, min(hi, last + 4)):
-        if norms[x] in reporting:
-            f["speaker"] = 1.0
-            break
+        found.append(flags.get("inquote"))
+    if not res.reporting.isdisjoint(norms[last + 1 : min(hi, last + 4)]):
+        found.append(flags.get("speaker"))
     if first - 1 >= lo:
-        if l1 in reporting:
-            f["said_L1"] = 1.0
+        if l1 in res.reporting:
+            found.append(flags.get("said_L1"))
         if l1 == "by":
-            f["agent_by"] = 1.0
+            found.append(flags.get("agent_by"))
 
-    # Bag of words: the sentence's, less the words found only inside the target.
-    w_get = model.weights.get
-    if lo == 0 and hi == n:
-        z0, z1, z2 = tb.bag
-        first_seen, last_seen = tb.first_seen, tb.last_seen
-        gone = set()
-        for x in range(first, last + 1):
-            t = norms[x]
-            if first_seen[t] >= first and last_seen[t] <= last and t not in gone:
-                gone.add(t)
-                wt = w_get("w=" + t)
+    # Bags of words, each word once: the window's, the bands' and the clause's.
+    if lo == 0 and hi == n:  # the sentence's bag, less the words found only inside the target
+        if tb.bag is None:
+            tb.bag = _sum_weights(map(pw.w.get, dict.fromkeys(norms)))
+        found.append(tb.bag)
+        target = norms[first : last + 1]
+        for t in dict.fromkeys(target):
+            if norms.count(t) == target.count(t):
+                wt = pw.w.get(t)
                 if wt is not None:
-                    z0 -= wt[0]
-                    z1 -= wt[1]
-                    z2 -= wt[2]
+                    found.append((-wt[0], -wt[1], -wt[2]))
     else:
-        z0 = z1 = z2 = 0.0
-        for t in dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]):
-            wt = w_get("w=" + t)
-            if wt is not None:
-                z0 += wt[0]
-                z1 += wt[1]
-                z2 += wt[2]
-    for x in range(max(lo, first - MID), first - BAND_START):
-        f["Ln=" + norms[x]] = 1.0
-    for x in range(last + BAND_START + 1, min(hi, last + MID + 1)):
-        f["Rn=" + norms[x]] = 1.0
-    for x in range(clause_start, first):
-        f["c=" + norms[x]] = 1.0
-    for x in range(last + 1, clause_end):
-        f["c=" + norms[x]] = 1.0
+        found += map(pw.w.get, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
+    if first - BAND_START > lo:
+        found += map(pw.Ln.get, dict.fromkeys(norms[max(lo, first - MID) : first - BAND_START]))
+    found += map(pw.Rn.get, dict.fromkeys(norms[last + BAND_START + 1 : min(hi, last + MID + 1)]))
+    found += map(pw.c.get, dict.fromkeys(norms[clause_start:first] + norms[last + 1 : clause_end]))
+
+    # Sentiment verbs acting on the target (object) or done by it (subject).
+    obj_neg, obj_pos_only = res.obj_neg, res.obj_pos_only
+    after = norms[last + 1 : min(clause_end, last + 5)]
+    if not obj_neg.isdisjoint(after):
+        found.append(flags.get("subj_of_neg"))
+    if not obj_pos_only.isdisjoint(after):
+        found.append(flags.get("subj_of_pos"))
+    before = norms[max(clause_start, first - 3) : first]
+    if not obj_neg.isdisjoint(before):
+        found.append(flags.get("obj_of_neg"))
+    if not obj_pos_only.isdisjoint(before):
+        found.append(flags.get("obj_of_pos"))
+    if last + 2 < hi and r1 in _PASSIVE_AUX:
+        if r2 in obj_neg:
+            found.append(flags.get("passive_neg"))
+        elif r2 in res.obj_pos:
+            found.append(flags.get("passive_pos"))
+    contrasts = tb.contrasts
+    if contrasts:
+        if bisect_left(contrasts, first) > bisect_left(contrasts, lo):
+            found.append(flags.get("contrast_L"))
+        if bisect_left(contrasts, hi) > bisect_right(contrasts, last):
+            found.append(flags.get("contrast_R"))
 
     # Lexicon hits, in text order as `_features_one` adds them.
     lex_sum_l = lex_sum_r = near_sum = clause_sum = lex_dist = 0.0
+    summed: dict[str, float] = {}  # "lex+Ln", "lexc-", ...: the hits' |polarity| added up
+    words: dict[str, None] = {}  # the "lwL=", "lwR=" and "negw=" features, each once
     negators = tb.negators
     for x, pol in tb.hits:
         if x < lo or first <= x <= last:
             continue
         if x >= hi:
             break
-        before = x < first
+        before_target = x < first
         negated = False
         if negators:
             k = bisect_right(negators, x) - 1  # the nearest negator at or before x, outside the target
             while k >= 0 and first <= negators[k] <= last:
                 k -= 1
             if k >= 0 and lo <= negators[k] < x:
-                gap = x - negators[k] if before or negators[k] > last else x - negators[k] - shift
+                gap = x - negators[k] if before_target or negators[k] > last else x - negators[k] - shift
                 negated = gap <= NEG_SCOPE
         if negated:
             pol = -pol
-        if before:
-            side, dist = "L", first - x
+        if before_target:
+            dist = first - x
             lex_sum_l += pol
         else:
-            side, dist = "R", x - last
+            dist = x - last
             lex_sum_r += pol
-        sign = "+" if pol > 0 else "-"
-        key = "lex" + sign + side + ("n" if dist <= MID else "f")
-        f[key] = f.get(key, 0.0) + abs(pol)
-        if dist <= MID:
+        near = dist <= MID
+        key = _LEX_KEYS[before_target][pol > 0][near]
+        summed[key] = summed.get(key, 0.0) + abs(pol)
+        if near:
             near_sum += pol
         lex_dist += pol / (1.0 + 0.3 * dist)
         if clause_start <= x < clause_end:
             clause_sum += pol
-            key = "lexc" + sign
-            f[key] = f.get(key, 0.0) + abs(pol)
+            key = "lexc+" if pol > 0 else "lexc-"
+            summed[key] = summed.get(key, 0.0) + abs(pol)
         t = norms[x]
         if negated:
-            f["negw=" + t] = 1.0
-            f["lw" + side + "=!" + t] = 1.0
+            words["negw=" + t] = None
+            words[("lwL=!" if before_target else "lwR=!") + t] = None
         else:
-            f["lw" + side + "=" + t] = 1.0
+            words[("lwL=" if before_target else "lwR=") + t] = None
+    if words:  # a hit: the lexicon features
+        w_get = model.weights.get
+        found += map(w_get, words)
+        summed["lexsumL"] = lex_sum_l / (1.0 + abs(lex_sum_l))  # _squash
+        summed["lexsumR"] = lex_sum_r / (1.0 + abs(lex_sum_r))
+        summed["lexnear"] = near_sum / (1.0 + abs(near_sum))
+        summed["lexclause"] = clause_sum / (1.0 + abs(clause_sum))
+        summed["lexd"] = lex_dist
+        z0, z1, z2 = _sum_weights(found)
+        for name, v in summed.items():
+            wt = w_get(name)
+            if wt is not None:
+                z0 += wt[0] * v
+                z1 += wt[1] * v
+                z2 += wt[2] * v
+        return z0, z1, z2
+    return _sum_weights(found)  # no hit: the valued features are all 0
 
-    # Sentiment verbs acting on the target (object) or done by it (subject).
-    obj_neg, obj_pos = res.obj_neg, res.obj_pos
-    for x in range(last + 1, min(clause_end, last + 5)):
-        t = norms[x]
-        if t in obj_neg:
-            f["subj_of_neg"] = 1.0
-        elif t in obj_pos:
-            f["subj_of_pos"] = 1.0
-    for x in range(max(clause_start, first - 3), first):
-        t = norms[x]
-        if t in obj_neg:
-            f["obj_of_neg"] = 1.0
-        elif t in obj_pos:
-            f["obj_of_pos"] = 1.0
-    if last + 2 < hi and r1 in _PASSIVE_AUX:
-        if r2 in obj_neg:
-            f["passive_neg"] = 1.0
-        elif r2 in obj_pos:
-            f["passive_pos"] = 1.0
-    for x in tb.contrasts:
-        if lo <= x < first:
-            f["contrast_L"] = 1.0
-        elif last < x < hi:
-            f["contrast_R"] = 1.0
-    f["lexsumL"] = _squash(lex_sum_l)
-    f["lexsumR"] = _squash(lex_sum_r)
-    f["lexnear"] = _squash(near_sum)
-    f["lexclause"] = _squash(clause_sum)
-    if lex_dist:
-        f["lexd"] = lex_dist
 
-    b = model.bias
-    z0 += b[0]
-    z1 += b[1]
-    z2 += b[2]
-    for name, v in f.items():
-        wt = w_get(name)
-        if wt is not None:
-            z0 += wt[0] * v
-            z1 += wt[1] * v
-            z2 += wt[2] * v
-    return z0, z1, z2
+# The name of a hit's "lex" feature: _LEX_KEYS[before the target][positive][near].
+_LEX_KEYS = (
+    (("lex-Rf", "lex-Rn"), ("lex+Rf", "lex+Rn")),
+    (("lex-Lf", "lex-Ln"), ("lex+Lf", "lex+Ln")),
+)
 
 
 def _clean_spans(sentence: str, targets: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -690,18 +739,31 @@ def score_targets(sentence: str, targets: Sequence[tuple[int, int]], *, mask_oth
     if not isinstance(sentence, str):
         sentence = "" if sentence is None else str(sentence)
     spans = _clean_spans(sentence, targets)
-    neutral = TargetSentiment(0.0, "neutral")
+    return [TargetSentiment(polarity, label) for polarity, label in _score(sentence, spans, mask_others)]
+
+
+def score_alone(sentence: str, spans: Sequence[tuple[int, int]]) -> list[tuple[float, str]]:
+    """(polarity, label) toward each span scored alone: `score_targets(sentence, spans, mask_others=False)`
+    as plain tuples, for callers that score many targets (spans of ints, as `score_targets` takes them)."""
+    n = len(sentence)
+    if not all(0 <= s <= e <= n for s, e in spans):
+        spans = _clean_spans(sentence, spans)
+    return _score(sentence, spans, False)
+
+
+def _score(sentence: str, spans: list[tuple[int, int]], mask_others: bool) -> list[tuple[float, str]]:
+    """`score_targets` for a string and clean spans."""
     model = load_model()  # a missing/broken data file is an installation error: let it raise
     res = load_resources()
     try:
         alone = not mask_others or len(spans) == 1
         if alone and len(sentence) <= MAX_TOKENIZE_CHARS:
-            tables = _SentenceTables(sentence, model, res)
-            return [TargetSentiment(*_decide(model, *_alone_scores(sentence, tables, s, e, res, model))) for s, e in spans]
+            tables = _SentenceTables(sentence, res)
+            return [_decide(model, *_alone_scores(sentence, tables, s, e, res, model)) for s, e in spans]
         if alone:  # a huge sentence: each target is tokenized locally
             feats = [extract_features(sentence, [span], res=res)[0] for span in spans]
         else:
             feats = extract_features(sentence, spans, res=res)
-        return [TargetSentiment(*_predict(model, fv)) for fv in feats]
+        return [_predict(model, fv) for fv in feats]
     except Exception:  # pragma: no cover - defensive: never fail on odd input
-        return [neutral for _ in spans]
+        return [(0.0, "neutral")] * len(spans)

@@ -239,11 +239,18 @@ LONE_TARGET_CASES = [
 ]
 
 
+# Whitespace other than spaces, and spans starting or ending inside tokens.
+WHITESPACE_CASES = [
+    ("Critics\tattacked  Smith\nover the\u00a0failed plan .", ["Smith", "ritics", "ttacked  Sm", "plan"]),
+    ("  Smith\u2003said\r\n“Jones lied” ,\u3000 and\u200a left. ", ["Smith", "Jones", "lied", "d\r\n“J"]),
+]
+
+
 def _all_spans(sentence, mentions):
     return [span(sentence, m) for m in mentions] + [(0, 0), (len(sentence), len(sentence)), (3, 3), (0, len(sentence))]
 
 
-@pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES)
+@pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES + WHITESPACE_CASES)
 def test_lone_targets_get_exactly_their_features(sentence, mentions):
     """The fast path adds up the same features as `extract_features`: checked with a model that weighs every feature differently."""
     import zlib
@@ -259,13 +266,13 @@ def test_lone_targets_get_exactly_their_features(sentence, mentions):
     weights = {name: [zlib.crc32((name + str(k)).encode()) / 2**32 - 0.5 for k in range(3)] for name in names}
     model = _Model({"labels": ["negative", "neutral", "positive"], "bias": [0.1, 0.2, 0.3], "weights": weights})
     res = load_resources()
-    tables = _SentenceTables(sentence, model, res)
+    tables = _SentenceTables(sentence, res)
     for (s, e), features in zip(spans, expected):
         z = [model.bias[k] + sum(model.weights[name][k] * v for name, v in features.items()) for k in range(3)]
         assert _alone_scores(sentence, tables, s, e, res, model) == pytest.approx(z, abs=1e-9), sentence[s:e]
 
 
-@pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES)
+@pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES + WHITESPACE_CASES)
 def test_lone_targets_score_as_the_shipped_model_says(sentence, mentions):
     from newsanalyzer.target_sentiment import _predict
 
@@ -276,9 +283,57 @@ def test_lone_targets_score_as_the_shipped_model_says(sentence, mentions):
         assert (result.label, result.polarity) == (label, pytest.approx(polarity, abs=1e-12))
 
 
-@pytest.mark.parametrize("sentence, _", LONE_TARGET_CASES)
-def test_column_tokenizer_equals_tokenize(sentence, _):
-    from newsanalyzer.target_sentiment import _tokenize_columns, tokenize
+@pytest.mark.parametrize("sentence, _", LONE_TARGET_CASES + WHITESPACE_CASES)
+def test_packed_tokenizer_equals_tokenize(sentence, _):
+    from newsanalyzer.target_sentiment import _tokenize_packed
 
-    starts, ends, norms = _tokenize_columns(sentence)
-    assert list(zip(starts, ends, norms)) == tokenize(sentence)
+    norms, lengths = _tokenize_packed(sentence)
+    tokens = tokenize(sentence)
+    assert norms == [t for _, _, t in tokens]
+    assert lengths == [e - s for s, e, _ in tokens]
+
+
+@pytest.mark.parametrize("sentence, _", LONE_TARGET_CASES + WHITESPACE_CASES)
+def test_packed_offsets_find_the_tokens_a_span_overlaps(sentence, _):
+    """Every span, mid-token or on whitespace: the same first and last token as the real offsets give."""
+    from bisect import bisect_left, bisect_right
+
+    from newsanalyzer.target_sentiment import _SentenceTables, load_resources
+
+    tables = _SentenceTables(sentence, load_resources())
+    tokens = tokenize(sentence)
+    starts, ends = [t[0] for t in tokens], [t[1] for t in tokens]
+    for s in range(min(len(sentence), 60) + 1):
+        for e in range(s, min(len(sentence), s + 25) + 1):
+            expected = (bisect_right(ends, s), bisect_left(starts, e))
+            assert (bisect_right(tables.ends, tables.packed(sentence, s)), bisect_left(tables.starts, tables.packed(sentence, e))) == expected
+
+
+def test_lower_keeps_each_characters_token_class():
+    """What `_tokenize_packed` relies on to tokenize the lower-cased sentence."""
+    import re
+
+    word = re.compile(r"[^\W_]")
+    apostrophes = "'’‘`"
+
+    def token_class(c):
+        return word.match(c) is not None, c in apostrophes, c.isspace()
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        if low != c and len(low) == 1:
+            assert token_class(c) == token_class(low), hex(code)
+
+
+@pytest.mark.parametrize(
+    "sentence, mentions",
+    LONE_TARGET_CASES + WHITESPACE_CASES + [("x" * 13_000 + " Smith failed badly, said Jones.", ["Smith", "Jones"])],
+)
+def test_score_alone_is_score_targets_unmasked(sentence, mentions):
+    from newsanalyzer.target_sentiment import score_alone
+
+    n = len(sentence)
+    spans = _all_spans(sentence, mentions) + [(-3, 2), (5, 2), (n + 5, n + 9)]  # out of range: cleaned alike
+    expected = [(r.polarity, r.label) for r in score_targets(sentence, spans, mask_others=False)]
+    assert score_alone(sentence, spans) == expected
