@@ -1,4 +1,5 @@
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,25 @@ def test_urls_are_told_from_paths_as_fetch_tells_them():
 
     for item in ["http://a.b/c", "HTTPS://A.B", "https://", "http:/a", "ftp://a.b", "file.txt", "-", "http", "Http://x", "news/http://x"]:
         assert item.lower().startswith(URL_PREFIXES) == is_url(item), item
+
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 70_000, 200_000])
+@pytest.mark.parametrize("limit", [0, 10, 65_536, 100_000, 20_000_000])
+def test_reads_one_byte_past_the_limit_from_files_and_pipes(tmp_path, size, limit):
+    import threading
+
+    from newsanalyzer.inputs import _read_limited
+
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    with open(path, "rb") as handle:
+        assert _read_limited(handle, limit) == data[: limit + 1]
+    read_end, write_end = os.pipe()
+    writer = threading.Thread(target=lambda: (os.write(write_end, data) if data else None, os.close(write_end)))
+    writer.start()
+    with open(read_end, "rb") as pipe:
+        got = _read_limited(pipe, limit)
+        pipe.read()  # let the writer finish
+    writer.join()
+    assert got == data[: limit + 1]
