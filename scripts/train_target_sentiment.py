@@ -32,11 +32,13 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import json
 import re
 import sys
 import time
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -291,7 +293,7 @@ def fit_model(fit_feats, fit_y, hp, verbose=True):
             weights[n] = [round_sig(v, hp["digits"]) for v in w]
     bias = b - b.mean()
     return {
-        "format": "newsanalyzer.target_sentiment/1",
+        "format": "newsanalyzer.target_sentiment/2",
         "model": "multinomial logistic regression over sparse context features",
         "trained_on": "NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021; MIT), fit part of an 80/20 by-article split",
         "hyperparameters": hp,
@@ -355,7 +357,33 @@ def print_table(rows, out=sys.stdout):
 
 
 def dump(model_dict) -> str:
-    return json.dumps(model_dict, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+    """The weights file: the model's metadata as JSON; its features listed by prefix ("c" for
+    "c=plan", "" for the names without "="), sorted, and their weights as one base64 string
+    of little-endian float64, three per feature in that order (read by `target_sentiment.parse_model`)."""
+    tables: dict[str, dict[str, list[float]]] = {}
+    for name, wt in model_dict["weights"].items():
+        prefix, eq, word = name.partition("=")
+        if not eq:
+            prefix, word = "", name
+        tables.setdefault(prefix, {})[word] = wt
+    features = {prefix: sorted(tables[prefix]) for prefix in sorted(tables)}
+    values = array("d", [x for prefix, words in features.items() for word in words for x in tables[prefix][word]])
+    if sys.byteorder == "big":
+        values.byteswap()
+    out = {k: v for k, v in model_dict.items() if k != "weights"}
+    out["features"] = features
+    out["weights"] = base64.b64encode(values.tobytes()).decode("ascii")
+    return json.dumps(out, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def shipped_model(path: Path) -> dict | None:
+    """The model dict of a weights file, as `fit_model` returns it (weights by feature name)."""
+    if not path.exists():
+        return None
+    from newsanalyzer.target_sentiment import parse_model
+
+    model = parse_model(path.read_text(encoding="utf-8"))
+    return {"labels": list(model.labels), "bias": list(model.bias), "weights": {k: list(v) for k, v in model.weights.items()}}
 
 
 def main(argv=None) -> int:
@@ -394,8 +422,7 @@ def main(argv=None) -> int:
         if old_lexicon != lex_text:
             print("DIFFERENT: %s" % LEXICON_OUT, file=sys.stderr)
             ok = False
-        old_model = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else None
-        problem = compare_models(old_model, json.loads(text))
+        problem = compare_models(shipped_model(args.out), model)
         if problem:
             print("DIFFERENT: %s: %s" % (args.out, problem), file=sys.stderr)
             ok = False
@@ -404,7 +431,7 @@ def main(argv=None) -> int:
 
     if not args.no_eval:
         hold_feats, hold_y = featurize(hold, res)
-        pred = predict_all(json.loads(text), hold_feats)
+        pred = predict_all(model, hold_feats)
         gold_tb, pols = textblob_baseline(hold)
         rows = [("target model (holdout)", metrics(hold_y, pred))]
         rows.append(("TextBlob sentence, th=0.05", metrics(gold_tb, threshold_preds(pols, 0.05))))

@@ -199,10 +199,39 @@ def test_module_import_is_light():
 def test_weights_file_is_compact_and_well_formed():
     assert WEIGHTS.stat().st_size < 2_000_000
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert data["format"] == "newsanalyzer.target_sentiment/2"
     assert data["labels"] == ["negative", "neutral", "positive"]
     assert len(data["bias"]) == 3
-    assert all(len(v) == 3 and all(math.isfinite(x) for x in v) for v in data["weights"].values())
-    assert load_model().labels == ("negative", "neutral", "positive")
+    assert all(words == sorted(set(words)) for words in data["features"].values())
+    model = load_model()
+    assert model.labels == ("negative", "neutral", "positive")
+    assert len(model.weights) == sum(map(len, data["features"].values())) > 10_000
+    # The training script's 4 significant digits, exactly.
+    assert all(len(v) == 3 and all(math.isfinite(x) and x == float("%.4g" % x) for x in v) for v in model.weights.values())
+
+
+def test_weights_file_is_what_the_training_script_writes():
+    """Decoded and written again, the same bytes: the float64 weights round-trip and the writing is deterministic."""
+    pytest.importorskip("numpy")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_target_sentiment", REPO_ROOT / "scripts" / "train_target_sentiment.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    text = WEIGHTS.read_text(encoding="utf-8")
+    data = json.loads(text)
+    model = script.shipped_model(WEIGHTS)
+    metadata = {k: v for k, v in data.items() if k not in ("features", "weights", "labels", "bias")}
+    assert script.dump({**metadata, **model}) == text
+
+
+def test_weights_file_with_missing_weights_is_refused():
+    from newsanalyzer.target_sentiment import parse_model
+
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    data["weights"] = data["weights"][:-32]  # 24 bytes: one feature's weights
+    with pytest.raises(ValueError):
+        parse_model(json.dumps(data))
 
 
 @pytest.mark.skipif(not TRAIN_DATA.exists(), reason="NewsMTSC training data not found at ../shared/data/newsmtsc/train.jsonl")
