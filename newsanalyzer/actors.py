@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from newsanalyzer import lexicon
 from newsanalyzer.model import Actor, Mention, Sentence, Sentiment, Token
+from newsanalyzer.segment import columns_of
 
 _NAME_TAGS = {"NNP", "NNPS"}
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "von", "van", "bin", "al", "on", "&"}
@@ -56,13 +57,17 @@ class TokenColumns:
 
     def __init__(self, tokens: Sequence[Token]):
         self.tokens = tokens
-        self.texts = [t.text for t in tokens]
-        self.tags = [t.tag for t in tokens]
-        self.lowers = [w.lower() for w in self.texts]
-        match = _NAME_WORD.match
-        # the cheap first-letter test spares the regular expression on most tokens
-        self.name_words = [k for k, w in enumerate(self.texts) if w[:1].isupper() and match(w)]
         self._starts: list[int] | None = None
+        built = columns_of(tokens)  # segment's own columns, for the pipeline's token tuple
+        if built is None:
+            self.texts = [t.text for t in tokens]
+            self.tags = [t.tag for t in tokens]
+        else:
+            self.texts, self.tags, self._starts = built
+        self.lowers = list(map(str.lower, self.texts))
+        match = _NAME_WORD.match
+        # the cheap first-letter test (A to Z, as _NAME_WORD begins) spares the regular expression on most tokens
+        self.name_words = [k for k, w in enumerate(self.texts) if "A" <= w < "[" and match(w)]
         self._tagged_words: dict | None = None
 
     @property
@@ -267,21 +272,22 @@ def _title_first_words() -> frozenset[str]:
 
 def _strip_title(words: list[str]) -> tuple[int, str]:
     """(index where the name starts after any leading titles, gender the title implies)."""
-    lower = [w.lower() for w in words]
     titles = lexicon.lower_words("titles")
     first_words = _title_first_words()
-    honorifics = lexicon.table("honorifics")
     start, gender = 0, ""
     i = 0
     while i < len(words):
-        # the longest title beginning at i
+        # the longest title beginning at i (most words begin none: only those lower-case the rest)
         match = 0
-        if lower[i] in first_words or " " in lower[i]:
-            for length in range(min(5, len(words) - i), 0, -1):
-                if " ".join(lower[i : i + length]) in titles:
+        word = words[i].lower()
+        if word in first_words or " " in word:
+            lower = [w.lower() for w in words[i : i + 5]]
+            for length in range(len(lower), 0, -1):
+                if " ".join(lower[:length]) in titles:
                     match = length
                     break
         if match:
+            honorifics = lexicon.table("honorifics")
             if words[i] in honorifics:
                 gender = honorifics[words[i]][0].replace("-", "")
             i += match

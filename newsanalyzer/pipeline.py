@@ -27,7 +27,7 @@ def segment_stage(doc: Analysis, config: Config) -> Analysis:
     from newsanalyzer.segment import segment
 
     paragraphs, sentences, tokens = segment(doc.text)
-    return replace(doc, paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens))
+    return replace(doc, paragraphs=paragraphs, sentences=sentences, tokens=tokens)
 
 
 def actors_stage(doc: Analysis, config: Config) -> Analysis:

@@ -13,8 +13,9 @@ import dataclasses
 import re
 import types
 from bisect import bisect_left
+from collections import deque
 from functools import cache
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, chain, pairwise, repeat
 from operator import itemgetter
 
 from newsanalyzer import lexicon
@@ -179,21 +180,21 @@ def _tagger():
 def paragraphs(text: str) -> list[Paragraph]:
     """Non-blank lines; consecutive lines are joined when the text is hard-wrapped."""
     lines = []  # (start, end) of each non-blank line without its line break
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and match.end() == match.start():
-            break
+    for match in _LINE.finditer(text):  # (the last match, empty at the end, is blank)
         line = match.group().rstrip("\r\n")
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            lines.append((match.start() + lead, match.start() + len(line.rstrip()), match.start()))
+        content = line.strip()
+        if content:
+            start = match.start() + len(line) - len(line.lstrip())
+            lines.append((start, start + len(content), match.start()))
     if not lines:
         return []
-    joined = _looks_hard_wrapped(text, lines)
+    if not _looks_hard_wrapped(text, lines):
+        return [Paragraph(start, end) for start, end, _ in lines]
     result: list[Paragraph] = []
     previous_line_end = None
     for start, end, line_start in lines:
         adjacent = previous_line_end is not None and not text[previous_line_end:line_start].strip("\r\n ") and text.count("\n", previous_line_end, line_start) <= 1
-        if joined and result and adjacent:
+        if result and adjacent:
             result[-1] = Paragraph(result[-1].start, end)
         else:
             result.append(Paragraph(start, end))
@@ -279,7 +280,13 @@ def _words(folded_text: str, start: int, end: int) -> tuple[list[int], list[int]
     # Every character is either white space or starts a token, so one findall of
     # (space before, token) pairs partitions the text: the offsets are running
     # sums of their lengths, taken in C instead of a span() call per match.
-    pairs = _SPACED_TOKEN.findall(folded_text, start, end)
+    # White space that no token follows would be matched from each of its
+    # positions and given back: quadratic in its length (74 s for 100 KB of
+    # long space runs); it holds no token, so the search stops before it.
+    stop = end
+    while stop > start and folded_text[stop - 1].isspace():
+        stop -= 1
+    pairs = _SPACED_TOKEN.findall(folded_text, start, stop)
     bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
     starts, ends, words = bounds[1::2], bounds[2::2], list(map(_second, pairs))
     if folded_text.find(".", start, end - 1) < 0:
@@ -331,13 +338,13 @@ def _tokens(starts: list[int], ends: list[int], texts: list[str], tags: list[str
     if _SET_TOKEN_SLOTS is None:
         return [Token(s, e, w, tag) for s, e, w, tag in zip(starts, ends, texts, tags)]
     set_start, set_end, set_text, set_tag = _SET_TOKEN_SLOTS
-    new = object.__new__
-    tokens = [new(Token) for _ in starts]  # made in one comprehension, then filled
-    for token, s, e, w, tag in zip(tokens, starts, ends, texts, tags):
-        set_start(token, s)
-        set_end(token, e)
-        set_text(token, w)
-        set_tag(token, tag)
+    tokens = list(map(object.__new__, repeat(Token, len(starts))))
+    # each slot filled by a map run in C (a deque of no length drains it), not a Python loop
+    drain = deque(maxlen=0).extend
+    drain(map(set_start, tokens, starts))
+    drain(map(set_end, tokens, ends))
+    drain(map(set_text, tokens, texts))
+    drain(map(set_tag, tokens, tags))
     return tokens
 
 
@@ -355,8 +362,9 @@ def tag_words(words: list[str]) -> list[str]:
     return tags
 
 
-def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
+def segment(text: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], tuple[Token, ...]]:
     """Split text into paragraphs, sentences and tagged tokens."""
+    global _last_columns
     folded = fold(text)
     paras = paragraphs(text)
     tagger = _tagger()
@@ -377,4 +385,17 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
             starts += word_starts
             ends += word_ends
             sentences.append(Sentence(s_start, s_end, p_index, first, len(starts)))
-    return paras, sentences, _tokens(starts, ends, texts, tags)
+    tokens = tuple(_tokens(starts, ends, texts, tags))
+    _last_columns = (tokens, texts, tags, starts)
+    return tuple(paras), tuple(sentences), tokens
+
+
+# The columns the last `segment` call built its tokens from (never changed afterwards).
+_last_columns: tuple[tuple[Token, ...], list[str], list[str], list[int]] | None = None
+
+
+def columns_of(tokens) -> tuple[list[str], list[str], list[int]] | None:
+    """(texts, tags, starts) of `tokens` when they are the tuple the last `segment` call
+    returned: the actors and quotes stages read these columns instead of rebuilding them."""
+    last = _last_columns
+    return last[1:] if last is not None and last[0] is tokens else None

@@ -127,7 +127,7 @@ def test_token_columns_are_shared_for_one_token_tuple_only():
     tokens = tuple(segment("Mr. Smith met U.S. officials. He said no.")[2])
     columns = token_columns(tokens)
     assert token_columns(tokens) is columns  # find_quotes reads the columns find_actors built
-    fresh = TokenColumns(tokens)
+    fresh = TokenColumns(tuple(list(tokens)))  # built from the tokens, not segment's columns
     assert (columns.texts, columns.tags, columns.lowers, columns.starts, columns.name_words) == (
         fresh.texts, fresh.tags, fresh.lowers, fresh.starts, fresh.name_words)
     assert token_columns(tuple(list(tokens))) is not columns  # an equal tuple is another document's

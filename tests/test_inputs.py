@@ -79,6 +79,16 @@ def test_folder_gives_its_txt_files_in_path_order(tmp_path):
     assert list(expand([str(tmp_path / "only")])) == [InputProblem(str(tmp_path / "only"), "folder has no *.txt files")]
 
 
+@pytest.mark.parametrize("spelling", ["corpus", "corpus/", "./corpus", "corpus//", "."])
+def test_folder_files_are_named_as_pathlib_joins_them(tmp_path, monkeypatch, spelling):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("b.txt", "a.txt"):
+        (folder / name).write_text("x")
+    monkeypatch.chdir(folder if spelling == "." else tmp_path)
+    assert list(expand([spelling])) == [str(Path(spelling) / name) for name in ("a.txt", "b.txt")]
+
+
 def test_urls_are_told_from_paths_as_fetch_tells_them():
     from newsanalyzer.fetch import is_url
     from newsanalyzer.inputs import URL_PREFIXES

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -341,8 +342,21 @@ def test_tokens_built_through_their_slots_equal_tokens_built_by_the_dataclass():
     assert segment_module._SET_TOKEN_SLOTS is not None  # Token is still four plain fields
     text = "Mr. Smith’s plan — “fine”, he said."
     tokens = segment(text)[2]
-    assert tokens == [Token(t.start, t.end, text[t.start : t.end], t.tag) for t in tokens]
+    assert tokens == tuple(Token(t.start, t.end, text[t.start : t.end], t.tag) for t in tokens)
     assert [repr(t) for t in tokens] == [repr(Token(t.start, t.end, t.text, t.tag)) for t in tokens]
     assert hash(tokens[0]) == hash(Token(tokens[0].start, tokens[0].end, tokens[0].text, tokens[0].tag))
     with pytest.raises(dataclasses.FrozenInstanceError):
         tokens[0].tag = "NN"
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\u00a0"])
+def test_long_runs_of_white_space_cost_linear_time(space):
+    """Sentences are cut into 5,000-character pieces at spaces; a piece ending in a
+    long run of white space once took 74 s per 100 KB to tokenize."""
+    import time
+
+    text = ("x" + space * 4999) * 20
+    started = time.perf_counter()
+    _, _, tokens = segment(text)
+    assert time.perf_counter() - started < 5.0
+    assert [t.text for t in tokens] == ["x"] * 20
