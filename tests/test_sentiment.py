@@ -28,6 +28,13 @@ SENTENCES = [
 ]
 
 
+def in_plain_textblob(code: str, *args: str) -> str:
+    """The standard output of `code` run where TextBlob is used as shipped (our
+    fast paths change the objects they read, so the reference is another process)."""
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, timeout=120)
+    return done.stdout
+
+
 def reference_in_plain_textblob() -> list:
     """Tags and PatternAnalyzer scores from a process where TextBlob is used as shipped."""
     code = (
@@ -39,8 +46,7 @@ def reference_in_plain_textblob() -> list:
         "    out.append([[t for _, t in tag(s, tokenize=False)], list(sentiment([w.lower() for w in words])[:2])])\n"
         "print(json.dumps(out))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, json.dumps(SENTENCES)], capture_output=True, text=True, check=True, timeout=120)
-    return json.loads(done.stdout)
+    return json.loads(in_plain_textblob(code, json.dumps(SENTENCES)))
 
 
 def test_fast_lexicons_give_textblobs_own_tags_and_scores():
@@ -129,8 +135,7 @@ def textblob_scores_of(cases: list) -> list:
         "    out.append(list(sentiment(words)[:2]) if words else None)\n"
         "print(json.dumps(out))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, json.dumps(cases)], capture_output=True, text=True, check=True, timeout=120)
-    return json.loads(done.stdout)
+    return json.loads(in_plain_textblob(code, json.dumps(cases)))
 
 
 def test_pattern_score_gives_textblobs_own_floats():
@@ -186,8 +191,7 @@ def textblob_sentiment_words(path: str | None = None) -> dict:
         "len(lexicon)\n"
         "print(repr({w: {pos: tuple(v) for pos, v in tags.items()} for w, tags in dict.items(lexicon)}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, *([path] if path else [])], capture_output=True, text=True, check=True, timeout=120)
-    return ast.literal_eval(done.stdout)
+    return ast.literal_eval(in_plain_textblob(code, *([path] if path else [])))
 
 
 def as_tuples(words) -> dict:
