@@ -550,3 +550,19 @@ def test_a_text_or_crowd_closing_a_quote_is_its_source():
     ]
     # `read` elsewhere is not a cue
     assert analyze("She read the report on Monday and left.").quotes == ()
+
+
+@pytest.mark.parametrize("cue", ["he said ", "according to ", "she told reporters "])
+def test_a_run_of_cues_costs_linear_time(cue):
+    """Each cue opens an attribution whose content runs to the sentence's end: hundreds
+    of them in one sentence once took a minute per 100 KB (work and output quadratic)."""
+    import time
+
+    from newsanalyzer.quotes import MAX_ATTRIBUTIONS_PER_SENTENCE
+
+    text = cue * (100_000 // len(cue))
+    started = time.perf_counter()
+    analysis = analyze(text)
+    assert time.perf_counter() - started < 10.0
+    per_sentence = [sum(1 for q in analysis.quotes if s.start <= q.start < s.end) for s in analysis.sentences]
+    assert 0 < max(per_sentence) <= MAX_ATTRIBUTIONS_PER_SENTENCE
