@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from newsanalyzer._version import __version__
+from newsanalyzer.inputs import URL_PREFIXES
 
 USER_AGENT = f"newsanalyzer/{__version__} (offline news analysis; python-urllib)"
 DEFAULT_TIMEOUT = 30.0  # seconds for the whole request, connection to last byte
@@ -30,7 +31,7 @@ class Fetched:
 
 
 def is_url(item: str) -> bool:
-    return item.lower().startswith(("http://", "https://"))
+    return item.lower().startswith(URL_PREFIXES)
 
 
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int | None = None) -> Fetched:

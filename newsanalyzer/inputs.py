@@ -29,8 +29,7 @@ HTML_SUFFIXES = (".html", ".htm")
 BINARY_SNIFF_BYTES = 8192
 # Compiled on first use (by `re`'s cache): only web pages that are not UTF-8 need it.
 _META_CHARSET = rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})"""
-# `newsanalyzer.fetch.is_url`, which is imported only for a URL (it costs start-up time).
-URL_PREFIXES = ("http://", "https://")
+URL_PREFIXES = ("http://", "https://")  # what `fetch` fetches (fetch.py is imported only for a URL)
 FALLBACK_NOTE = "no main text found in this HTML; analysing all its text with the markup blanked out"
 
 

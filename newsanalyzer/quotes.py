@@ -1485,7 +1485,7 @@ def _cut_at_frames(ctx: _Context, attribution: _Attribution, cuts: list[tuple[in
     k = bisect.bisect_right(cuts, (attribution.start, len(ctx.text), 0, True))
     end = attribution.end
     while k < len(cuts) and cuts[k][0] < attribution.end:
-        cue_start, speaker_start, first, borrowed = cuts[k]
+        _, speaker_start, first, borrowed = cuts[k]
         if not (borrowed and speaker_start < attribution.start):
             end = min(end, first)  # (`Roe said she recalled thinking, “A”`: the participle's subject is this one's)
         k += 1

@@ -469,16 +469,18 @@ def _squash(x: float) -> float:
 
 
 def _predict(model: _Model, feats: dict[str, float]) -> tuple[float, str]:
-    b = model.bias
-    z0, z1, z2 = b[0], b[1], b[2]
-    w = model.weights
+    return _decide(model, *_add_weighted(*model.bias, model.weights.get, feats))
+
+
+def _add_weighted(z0: float, z1: float, z2: float, weight_of, feats: dict[str, float]) -> tuple[float, float, float]:
+    """The three scores plus each feature's value times its weights (`weight_of(name)`, None when unknown)."""
     for name, v in feats.items():
-        wt = w.get(name)
+        wt = weight_of(name)
         if wt is not None:
             z0 += wt[0] * v
             z1 += wt[1] * v
             z2 += wt[2] * v
-    return _decide(model, z0, z1, z2)
+    return z0, z1, z2
 
 
 def _decide(model: _Model, z0: float, z1: float, z2: float) -> tuple[float, str]:
@@ -726,19 +728,12 @@ def _alone_scores(sentence: str, tb: _SentenceTables, s: int, e: int, res: _Reso
             words[("lwL=" if before_target else "lwR=") + t] = side.get(t)
     if words:  # a hit: the lexicon features
         found += words.values()
-        summed["lexsumL"] = lex_sum_l / (1.0 + abs(lex_sum_l))  # _squash
-        summed["lexsumR"] = lex_sum_r / (1.0 + abs(lex_sum_r))
-        summed["lexnear"] = near_sum / (1.0 + abs(near_sum))
-        summed["lexclause"] = clause_sum / (1.0 + abs(clause_sum))
+        summed["lexsumL"] = _squash(lex_sum_l)
+        summed["lexsumR"] = _squash(lex_sum_r)
+        summed["lexnear"] = _squash(near_sum)
+        summed["lexclause"] = _squash(clause_sum)
         summed["lexd"] = lex_dist
-        z0, z1, z2 = _sum_weights(found)
-        for name, v in summed.items():
-            wt = flags.get(name)
-            if wt is not None:
-                z0 += wt[0] * v
-                z1 += wt[1] * v
-                z2 += wt[2] * v
-        return z0, z1, z2
+        return _add_weighted(*_sum_weights(found), flags.get, summed)
     return _sum_weights(found)  # no hit: the valued features are all 0
 
 

@@ -1,18 +1,13 @@
-"""TextBlob's tagger and sentiment lexicon, loaded once and read at dict speed.
+"""TextBlob's tagger and sentiment lexicon, read faster than TextBlob reads them.
 
-TextBlob keeps its lexicons in `lazydict`/`lazylist` objects that load on
-first use; every later lookup still goes through a Python-level wrapper
-(`_lazy`), about 120,000 calls per 1,500 sentences. Once loaded, we give each
-object a subclass whose lookups are the plain `dict`/`list` methods: same
-data, same rules, same results (checked in tests/test_segment.py and
-tests/test_sentiment.py), about 13 % less time per sentence. The tagger
-needs neither TextBlob's loader nor its parser: fast_tagger.py reads the
-same lexicon file and gives the same tags. Nor does the sentiment lexicon:
-TextBlob parses en-sentiment.xml with ElementTree, keeps every attribute and
-averages the WordNet synsets too (about 25 ms in a fresh process);
-`read_sentiment_words` takes the five attributes scored, with TextBlob's
-averaging and its added "-ly" adverbs, in about half the time (checked against
-TextBlob's loaded lexicon in tests/test_sentiment.py).
+The tagger needs neither TextBlob's loader nor its parser: fast_tagger.py
+reads the same lexicon file and gives the same tags. TextBlob parses
+en-sentiment.xml with ElementTree, keeps every attribute and averages the
+WordNet synsets too (about 25 ms in a fresh process); `read_sentiment_words`
+takes the five attributes scored, with TextBlob's averaging and its added
+"-ly" adverbs, in about half the time (checked against TextBlob's loaded
+lexicon in tests/test_sentiment.py). pattern_polarity.py reads the words once
+into its own table, so TextBlob's lookups are never on a hot path.
 """
 
 from __future__ import annotations
@@ -20,20 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-
-_DICT_METHODS = ("__contains__", "__getitem__", "get", "__len__", "__iter__", "keys", "items", "values")
-_LIST_METHODS = ("__len__", "__iter__", "__getitem__", "__contains__")
-
-
-def _settle(obj) -> None:
-    """Load a lazydict/lazylist now and make its lookups the built-in ones."""
-    base = type(obj)
-    if base.__name__.startswith("Loaded"):
-        return
-    builtin = dict if isinstance(obj, dict) else list
-    len(obj)  # triggers TextBlob's own load when still empty
-    methods = {name: getattr(builtin, name) for name in (_DICT_METHODS if builtin is dict else _LIST_METHODS)}
-    obj.__class__ = type("Loaded" + base.__name__, (base,), methods)
 
 
 @cache
@@ -68,8 +49,8 @@ def pattern_sentiment() -> tuple[Mapping[str, Mapping], object]:
     from textblob.en import sentiment
 
     words = read_sentiment_words(sentiment.path)
-    if words is None:
-        _settle(sentiment)
+    if words is None:  # not the file we know: TextBlob's own loader
+        len(sentiment)
         words = sentiment
     return words, sentiment
 

@@ -255,3 +255,20 @@ def test_sentiment_file_reader_leaves_other_shapes_to_textblob(tmp_path):
         path.write_text(f'<?xml version="1.0"?>\n<sentiment>\n{body}\n</sentiment>\n', encoding="utf-8")
         assert read_sentiment_words(str(path)) is None, body
     assert read_sentiment_words(str(tmp_path / "missing.xml")) is None
+
+
+def test_textblobs_own_loader_is_the_fallback(monkeypatch):
+    """A sentiment file our reader does not know is loaded by TextBlob: same scores."""
+    from newsanalyzer import pattern_polarity, textblob_data
+
+    words = "this is not a very good but really terrible idea !".split()
+    expected = pattern_polarity.pattern_score(words)
+    monkeypatch.setattr(textblob_data, "read_sentiment_words", lambda path: None)
+    for cached in (textblob_data.pattern_sentiment, pattern_polarity._table):
+        cached.cache_clear()
+    try:
+        assert pattern_polarity.pattern_score(words) == expected
+    finally:
+        monkeypatch.undo()
+        for cached in (textblob_data.pattern_sentiment, pattern_polarity._table):
+            cached.cache_clear()
