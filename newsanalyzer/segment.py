@@ -158,8 +158,15 @@ def _sentence_splitter():
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
 
 
-def _as_plain_regex(pattern) -> re.Pattern:
-    """A `regex` pattern compiled by `re`, its white space as `regex` defines it."""
+# `\s` or `\S` inside a character class, where the rewrite below would nest classes.
+_CLASS_WITH_SPACE = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\\[sS]")
+
+
+def _as_plain_regex(pattern):
+    """A `regex` pattern compiled by `re`, its white space as `regex` defines it
+    (or the pattern as NLTK gives it, should a later NLTK write one we cannot rewrite)."""
+    if _CLASS_WITH_SPACE.search(pattern.pattern):
+        return pattern
     source = pattern.pattern.replace(r"\S", r"[\S\x1c-\x1f]").replace(r"\s", r"[^\S\x1c-\x1f]")
     return re.compile(source, pattern.flags & _RE_FLAGS)
 
