@@ -162,6 +162,12 @@ def _run(view, paths, fmt, color, quiet, encoding, jsonl, jobs, max_bytes, verbo
     documents = read_documents(paths, **reading)
     failed = written = 0
     progress = _progress(quiet)
+    # The first analysis loads the lexicons and model weights, some 80,000 objects
+    # that live as long as we do: collecting while they load only walks them again
+    # and again (about 20 ms of a 170 ms start). Collection waits until the first
+    # document is written; then they are frozen, out of every later collection's way.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with progress:
             task = progress.add_task("analysing", total=count_inputs(paths, jsonl)) if progress else None
@@ -176,9 +182,9 @@ def _run(view, paths, fmt, color, quiet, encoding, jsonl, jobs, max_bytes, verbo
                     renderer.write(item.id, payload)
                     written += 1
                     if written == 1:
-                        # The first analysis loaded the lexicons and model weights, some 80,000
-                        # objects that live as long as we do: frozen, no later collection walks them.
                         gc.freeze()
+                        if collecting:
+                            gc.enable()
                     if verbose and not quiet:
                         _note(f"{item.id}: written")
                 if progress:
@@ -197,6 +203,9 @@ def _run(view, paths, fmt, color, quiet, encoding, jsonl, jobs, max_bytes, verbo
             sink.abort()
             os._exit(EXIT_FAILED)  # stdout is unusable: skip the flush at exit
         raise
+    finally:
+        if collecting:
+            gc.enable()  # nothing was written, or an error: the caller's process collects again
     if not quiet and failed:
         _note(f"{failed} input{'s' if failed != 1 else ''} failed, {written} analysed")
     return EXIT_FAILED if failed else EXIT_OK

@@ -264,3 +264,21 @@ def test_verbose_and_quiet_do_not_change_stdout():
     verbose = run_process("analyze", "--format", "jsonl", "-v", SAMPLE)
     assert plain.stdout == verbose.stdout
     assert SAMPLE.encode() in verbose.stderr and b"written" in verbose.stderr
+
+
+@pytest.mark.parametrize("inputs", [["one.txt"], ["missing.txt"], ["one.txt", "missing.txt"]])
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_garbage_collection_is_as_the_caller_left_it(tmp_path, inputs, enabled_before):
+    """The CLI pauses collection while the lexicons load; a process that runs it (a test,
+    a script) gets collection back as it was, whether documents were written or not."""
+    import gc
+
+    (tmp_path / "one.txt").write_text("Putin said he was happy.", encoding="utf-8")
+    paths = [str(tmp_path / name) for name in inputs]
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        result = invoke("analyze", "--format", "jsonl", *paths)
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
+    assert result.exit_code == (1 if "missing.txt" in inputs else 0)
