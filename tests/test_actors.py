@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsanalyzer import analyze
 
 
@@ -133,3 +135,79 @@ def test_token_columns_are_shared_for_one_token_tuple_only():
     assert token_columns(tuple(list(tokens))) is not columns  # an equal tuple is another document's
     as_list = list(tokens)
     assert token_columns(as_list) is not token_columns(as_list)  # a list may change between calls
+
+
+def test_name_word_and_acronym_patterns_match_as_the_simpler_ones_did():
+    import itertools
+    import re
+
+    from newsanalyzer.actors import _ACRONYM, _NAME_WORD
+
+    # the patterns as first written (their compilation costs more at import)
+    name_word = re.compile(r"^[A-Z][\w'’.\-]*$")
+    acronym = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
+    alphabet = ["A", "Z", "a", "0", "_", "'", "’", ".", "-", "&", "s", "\n", " ", "é", "É", "‘", "–", "٣"]
+    for length in range(5):
+        for letters in itertools.product(alphabet, repeat=length):
+            word = "".join(letters)
+            assert bool(_NAME_WORD.match(word)) == bool(name_word.match(word)), repr(word)
+            assert bool(_ACRONYM.match(word)) == bool(acronym.match(word)), repr(word)
+    for word in ("U.S.", "U.S.A.", "NATO", "AT&T", "CEOs", "ABCDEFGH", "Kim’s", "O'Neill", "Jean-Luc", "Putin\n"):
+        assert bool(_NAME_WORD.match(word)) == bool(name_word.match(word)), word
+        assert bool(_ACRONYM.match(word)) == bool(acronym.match(word)), word
+
+
+def test_frozen_builder_builds_what_calling_the_class_builds():
+    import dataclasses
+    import random
+
+    from newsanalyzer.actors import _ACTORS, _MENTIONS, _FrozenBuilder
+    from newsanalyzer.model import Actor, Mention, Sentiment
+
+    rng = random.Random(7)
+    for count in (0, 1, 2, 3, 5, 40):
+        rows = [(rng.randrange(1000), rng.randrange(1000), rng.choice(["he", "Putin", ""]), rng.randrange(9),
+                 rng.choice(["name", "alias", "pronoun"])) for _ in range(count)]
+        columns = tuple(zip(*rows)) or ((),) * 5
+        built = _MENTIONS.build(columns, count)
+        assert built == [Mention(*row) for row in rows]
+        assert all(type(m) is Mention and m.polarity == 0.0 and m.label == "neutral" for m in built)
+        mentions = tuple(built)
+        neutral = Sentiment.neutral()
+        actors = _ACTORS.build((["A"] * count, ["person"] * count, [mentions] * count, [0] * count,
+                                [neutral] * count, [neutral] * count), count)
+        assert actors == [Actor("A", "person", mentions, 0, neutral, neutral)] * count
+        assert all(a.referred_as is None for a in actors)
+        if built:  # still frozen
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                built[0].start = 1
+
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:  # no slot descriptors: built by calling it
+        a: int
+        b: str = "x"
+
+    builder = _FrozenBuilder(NoSlots, ("a",))
+    assert builder.setters is None and builder.build(([1, 2, 3],), 3) == [NoSlots(1), NoSlots(2), NoSlots(3)]
+
+
+def test_nearest_owner_is_the_one_mentioned_last_before_the_position():
+    import random
+
+    from newsanalyzer.actors import _Entity, _nearest
+
+    def reference(owners, position):  # as first written
+        best, best_pos = owners[0], -1
+        for owner in owners:
+            before = [m[0] for m in owner.mentions if m[0] <= position]
+            if before and max(before) > best_pos:
+                best, best_pos = owner, max(before)
+        return best
+
+    rng = random.Random(3)
+    for _ in range(500):
+        owners = [_Entity(f"e{k}", "person") for k in range(rng.randint(1, 4))]
+        for owner in owners:
+            owner.mentions = [(rng.randrange(50), 0, "", 0, "name", None) for _ in range(rng.randint(0, 4))]
+        position = rng.randrange(60)
+        assert _nearest(owners, position) is reference(owners, position)
