@@ -17,7 +17,7 @@ import types
 from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import product, repeat
 from operator import itemgetter
 
 from newsanalyzer import lexicon
@@ -30,11 +30,8 @@ _NOT_OPENING_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT"})  # a name never begi
 _OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "``", "''"})
 _CLOSING_MARKS = frozenset({",", "?", "!", "—", "–"})
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "von", "van", "bin", "al", "on", "&"})
-# Both are only used with match(), which anchors at the start: no `^`. The curly
-# apostrophe stands outside the character class: a class holding a character
-# beyond Latin-1 costs the re compiler 0.15 ms at import (same matches).
-_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z][A-Z&]{1,6}s?$")
-_NAME_WORD = re.compile(r"[A-Z][\w'.\-]*(?:’[\w'.\-]*)*$")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z][A-Z&]{1,6}s?$")  # used with match(): no `^` to compile
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
 _NEUTRAL = Sentiment.neutral()  # immutable: one instance serves every new actor
 
 # While actors are built, a mention is a row (start, end, text, sentence, kind,
@@ -122,8 +119,9 @@ class TokenColumns:
             self.texts, self.tags, self._starts = built
         self.lowers = list(map(str.lower, self.texts))
         match = _NAME_WORD.match
-        # the cheap first-letter test (A to Z, as _NAME_WORD begins) spares the regular expression on most tokens
-        self.name_words = [k for k, w in enumerate(self.texts) if "A" <= w < "[" and match(w)]
+        # The cheap first-letter test (A to Z, as _NAME_WORD begins) spares the regular
+        # expression most tokens; so does a word of letters only, which it always matches.
+        self.name_words = [k for k, w in enumerate(self.texts) if "A" <= w < "[" and (w.isalpha() or match(w))]
 
     @property
     def starts(self) -> list[int]:
@@ -425,6 +423,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
     demonyms = lexicon.table("demonyms")
     honorifics = lexicon.table("honorifics")
     not_names = lexicon.words("not_names")
+    trimmed = _trimmed_words()
     name_set = set(doc.name_words)  # `_NAME_WORD` matches these tokens' texts
     headline = [_is_headline(text, sentence, texts) for sentence in sentences]
 
@@ -438,9 +437,9 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             confident.update(runs)
         for first, end, _ in runs:
             # leading function words and determiners are not part of a name
-            while first < end and (texts[first] in not_names or texts[first].lower() in _CONNECTORS) and not _known(texts[first:end]):
+            while first < end and texts[first] in trimmed and not _known(texts[first:end]):
                 first += 1
-            while first < end and (texts[end - 1] in not_names or texts[end - 1].lower() in _CONNECTORS):
+            while first < end and texts[end - 1] in trimmed:
                 end -= 1
             if first == end:
                 continue
@@ -473,7 +472,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
         if headline[s_index] and not titled and (run not in confident or end - first == 1):
             single.append((run, gender, run in confident))
             continue
-        if _is_compound(name) or _is_label(doc, sentences, run):
+        if "-" in name and _is_compound(name) or end - first == 1 and _is_label(doc, sentences, run):
             single.append((run, gender, True))
             continue
         if name in aliases:
@@ -531,6 +530,17 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
     _add_descriptions(text, sentences, doc, registry, marked)
     _resolve_pronouns(sentences, doc, registry, marked)
     return _actors(registry)
+
+
+@cache
+def _trimmed_words() -> frozenset[str]:
+    """Words that neither begin nor end a name: not-names, and connectors in any case.
+
+    (A set of every spelling that lower-cases to a connector spares a `lower()`
+    a run: the connectors are ASCII, and only ASCII letters lower-case to them.)
+    """
+    spellings = ("".join(chars) for word in _CONNECTORS for chars in product(*({c, c.upper()} for c in word)))
+    return lexicon.words("not_names").union(spellings)
 
 
 @cache
@@ -624,8 +634,7 @@ def _is_subject(doc: TokenColumns, j: int) -> bool:
     tags = doc.tags
     if j < len(tags) and doc.texts[j] in {"'s", "’s"}:
         return False
-    for k in range(j, min(j + 3, len(tags))):
-        tag = tags[k]
+    for tag in tags[j : j + 3]:
         if tag.startswith("VB") or tag == "MD":
             return True
         if tag not in {"RB", ","}:
@@ -716,9 +725,9 @@ def _titled_mentions(doc: TokenColumns, registry: _Registry, roles: frozenset[st
             k = m[5]
             if k is None:
                 continue
-            for j in range(max(0, k - 4), k):
-                if lowers[j] in roles:
-                    titled.append((m[3], m[0], lowers[j], entity))
+            before = lowers[k - 4 if k > 4 else 0 : k]
+            if not roles.isdisjoint(before):  # (most names have no role before them)
+                titled.extend((m[3], m[0], word, entity) for word in before if word in roles)
     titled.sort(key=itemgetter(1))
     return titled
 
@@ -767,23 +776,19 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
     people: list[tuple[int, int, int, _Entity, float]] = []  # (rank, start, sentence, entity, bonus)
     groups: list[tuple[int, int, int, _Entity, float]] = []
     seen = 0
-
-    def reach(start: int, s_index: int, entity: _Entity, subject: bool) -> None:
-        nonlocal seen
-        lead = subject and first_person.get(s_index) == start
-        entry = (seen, start, s_index, entity, 3.0 if lead else 1.5 if subject else 0)
-        seen += 1
-        if entity.type in ("person", ""):
-            people.append(entry)
-        if entity.type in ("group", ""):
-            groups.append(entry)
-
-    pointer = 0
+    pointer, ahead = 0, len(timeline)
     for index, _, k in _in_sentences(sentences, candidates):
         token = tokens[k]
-        while pointer < len(timeline) and timeline[pointer][0] < token.start:
-            reach(*timeline[pointer])
+        while pointer < ahead and timeline[pointer][0] < token.start:
+            start, s_index, entity, subject = timeline[pointer]
             pointer += 1
+            lead = subject and first_person.get(s_index) == start
+            entry = (seen, start, s_index, entity, 3.0 if lead else 1.5 if subject else 0)
+            seen += 1
+            if entity.type in ("person", ""):
+                people.append(entry)
+            if entity.type in ("group", ""):
+                groups.append(entry)
         info = pronouns[lowers[k]]
         gender = info[0]
         best, best_score = None, float("-inf")
@@ -810,4 +815,12 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
         if not best.gender and gender != "plural":
             best.gender = gender
         best.mentions.append((token.start, token.end, token.text, index, "pronoun", k))
-        reach(token.start, index, best, tags[k] == "PRP" and info[1] == "subject")
+        # the pronoun comes into reach as a mention of `best` (as a mention above)
+        subject = tags[k] == "PRP" and info[1] == "subject"
+        lead = subject and first_person.get(index) == token.start
+        entry = (seen, token.start, index, best, 3.0 if lead else 1.5 if subject else 0)
+        seen += 1
+        if best.type in ("person", ""):
+            people.append(entry)
+        if best.type in ("group", ""):
+            groups.append(entry)

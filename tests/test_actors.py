@@ -137,24 +137,28 @@ def test_token_columns_are_shared_for_one_token_tuple_only():
     assert token_columns(as_list) is not token_columns(as_list)  # a list may change between calls
 
 
-def test_name_word_and_acronym_patterns_match_as_the_simpler_ones_did():
+def test_acronym_pattern_and_name_words_match_as_first_written():
     import itertools
     import re
 
-    from newsanalyzer.actors import _ACRONYM, _NAME_WORD
+    from newsanalyzer.actors import _ACRONYM, _NAME_WORD, TokenColumns
+    from newsanalyzer.model import Token
 
     # the patterns as first written (their compilation costs more at import)
-    name_word = re.compile(r"^[A-Z][\w'’.\-]*$")
     acronym = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
     alphabet = ["A", "Z", "a", "0", "_", "'", "’", ".", "-", "&", "s", "\n", " ", "é", "É", "‘", "–", "٣"]
+    words = []
     for length in range(5):
         for letters in itertools.product(alphabet, repeat=length):
             word = "".join(letters)
-            assert bool(_NAME_WORD.match(word)) == bool(name_word.match(word)), repr(word)
             assert bool(_ACRONYM.match(word)) == bool(acronym.match(word)), repr(word)
-    for word in ("U.S.", "U.S.A.", "NATO", "AT&T", "CEOs", "ABCDEFGH", "Kim’s", "O'Neill", "Jean-Luc", "Putin\n"):
-        assert bool(_NAME_WORD.match(word)) == bool(name_word.match(word)), word
+            words.append(word)
+    for word in ("U.S.", "U.S.A.", "NATO", "AT&T", "CEOs", "ABCDEFGH", "Kim’s", "O'Neill", "Jean-Luc", "Putin\n", "Ωmega", "Éire"):
         assert bool(_ACRONYM.match(word)) == bool(acronym.match(word)), word
+        words.append(word)
+    # name words: the regular expression, spared for words of letters only
+    tokens = [Token(k, k + 1, word, "NN") for k, word in enumerate(words)]
+    assert TokenColumns(tokens).name_words == [k for k, word in enumerate(words) if _NAME_WORD.match(word)]
 
 
 def test_frozen_builder_builds_what_calling_the_class_builds():
@@ -211,3 +215,23 @@ def test_nearest_owner_is_the_one_mentioned_last_before_the_position():
             owner.mentions = [(rng.randrange(50), 0, "", 0, "name", None) for _ in range(rng.randint(0, 4))]
         position = rng.randrange(60)
         assert _nearest(owners, position) is reference(owners, position)
+
+
+def test_trimmed_words_are_not_names_and_every_spelling_of_a_connector():
+    import itertools
+    import sys
+
+    from newsanalyzer import lexicon
+    from newsanalyzer.actors import _CONNECTORS, _trimmed_words
+
+    trimmed, not_names = _trimmed_words(), lexicon.words("not_names")
+    # every character whose lower case is a character of a connector (the Kelvin sign's is `k`)
+    letters = {c for word in _CONNECTORS for c in word}
+    lowering = {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.lower() in letters}
+    for word in _CONNECTORS:
+        for chars in itertools.product(*([ch for ch in lowering if ch.lower() == c] for c in word)):
+            spelling = "".join(chars)
+            assert spelling in trimmed
+    assert all(word.lower() in _CONNECTORS for word in trimmed - not_names)
+    for word in [*not_names, "Of", "OF", "The", "THE", "oF", "And", "Von", "De", "&", "Smith", "Theo", "o", "", "İ", "K"]:
+        assert (word in trimmed) == (word in not_names or word.lower() in _CONNECTORS), word
