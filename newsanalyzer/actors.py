@@ -735,6 +735,30 @@ def _titled_mentions(doc: TokenColumns, registry: _Registry, roles: frozenset[st
 _PRONOUN_WINDOW = 40  # the most recent mentions a pronoun may refer back to
 
 
+def _antecedent(reached: list[tuple[int, int, int, _Entity, float]], gender: str, index: int, position: int, oldest: int) -> _Entity | None:
+    """The best-scoring entity for a pronoun of `gender` at `position` in sentence
+    `index`, among the (rank, start, sentence, entity, bonus) entries `reached`
+    (in text order) of rank `oldest` or more and at most three sentences back."""
+    best, best_score = None, float("-inf")
+    scale = position if position > 1 else 1
+    for rank, start, s_index, entity, bonus in reversed(reached):
+        # Mentions come in text order: the first one out of reach ends the search,
+        # and so does the first that cannot outscore the best: a score is at most
+        # 3.5 less twice the sentences back (bonus <= 3.0; start < position, so the
+        # last term <= 0.5), and mentions further back are as many sentences back or more.
+        if rank < oldest or index - s_index > 3 or 3.5 - (index - s_index) * 2 <= best_score:
+            break
+        if gender == "plural":
+            if entity.type != "group":
+                continue
+        elif entity.type != "person" or (entity.gender and entity.gender != gender):
+            continue
+        score = -(index - s_index) * 2 + bonus + start / scale * 0.5
+        if score > best_score:
+            best, best_score = entity, score
+    return best
+
+
 def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
     """Attach he/she/they pronouns to the most plausible recent actor.
 
@@ -791,21 +815,7 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
                 groups.append(entry)
         info = pronouns[lowers[k]]
         gender = info[0]
-        best, best_score = None, float("-inf")
-        oldest = seen - _PRONOUN_WINDOW
-        scale = max(1, token.start)
-        for rank, start, s_index, entity, bonus in reversed(groups if gender == "plural" else people):
-            # mentions come in text order: the first one out of reach ends the search
-            if rank < oldest or index - s_index > 3:
-                break
-            if gender == "plural":
-                if entity.type != "group":
-                    continue
-            elif entity.type != "person" or (entity.gender and entity.gender != gender):
-                continue
-            score = -(index - s_index) * 2 + bonus + start / scale * 0.5
-            if score > best_score:
-                best, best_score = entity, score
+        best = _antecedent(groups if gender == "plural" else people, gender, index, token.start, seen - _PRONOUN_WINDOW)
         if best is None:
             # No antecedent in reach (a lead sentence, a lone quote): the pronoun still
             # names someone, so it becomes a mention of an actor that says so.

@@ -235,3 +235,39 @@ def test_trimmed_words_are_not_names_and_every_spelling_of_a_connector():
     assert all(word.lower() in _CONNECTORS for word in trimmed - not_names)
     for word in [*not_names, "Of", "OF", "The", "THE", "oF", "And", "Von", "De", "&", "Smith", "Theo", "o", "", "İ", "K"]:
         assert (word in trimmed) == (word in not_names or word.lower() in _CONNECTORS), word
+
+
+def test_antecedent_search_stops_early_only_where_nothing_further_back_could_win():
+    import random
+
+    from newsanalyzer.actors import _antecedent, _Entity
+
+    def reference(reached, gender, index, position, oldest):  # every entry in reach scored
+        best, best_score = None, float("-inf")
+        for rank, start, s_index, entity, bonus in reversed(reached):
+            if rank < oldest or index - s_index > 3:
+                break
+            if gender == "plural":
+                if entity.type != "group":
+                    continue
+            elif entity.type != "person" or (entity.gender and entity.gender != gender):
+                continue
+            score = -(index - s_index) * 2 + bonus + start / max(1, position) * 0.5
+            if score > best_score:
+                best, best_score = entity, score
+        return best
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        entities = [_Entity(str(k), rng.choice(["person", "group", ""])) for k in range(4)]
+        for entity in entities:
+            entity.gender = rng.choice(["", "m", "f", "plural"])
+        reached, start, s_index, step = [], 0, 0, rng.choice([1, 3, 40])  # close mentions score near the bound
+        for rank in range(rng.randint(0, 30)):
+            start += rng.randint(1, step)
+            s_index += rng.random() < 0.3
+            reached.append((rank, start, s_index, rng.choice(entities), rng.choice([0, 1.5, 3.0])))
+        index = s_index + rng.randint(0, 2)
+        position = start + rng.randint(1, step) if reached else rng.randint(0, 3)
+        gender, oldest = rng.choice(["m", "f", "plural"]), len(reached) - rng.randint(1, 45)
+        assert _antecedent(reached, gender, index, position, oldest) is reference(reached, gender, index, position, oldest)
