@@ -182,10 +182,15 @@ def _in_sentences(sentences: Sequence[Sentence], positions: list[int]) -> Iterat
             p += 1
 
 
-def _is_headline(text: str, sentence: Sentence, texts: list[str]) -> bool:
-    """Title-case lines and headings say nothing by their capitals."""
-    if text[sentence.end - 1] in ".?!\"”:":
-        return False
+def _headlines(text: str, sentences: Sequence[Sentence], texts: list[str]) -> list[bool]:
+    """For each sentence, whether it is a title-case line or heading: their capitals say nothing.
+
+    A line that ends as a sentence does (or leads into one, with a colon) is none.
+    """
+    return [text[sentence.end - 1] not in ".?!\"”:" and _title_case(sentence, texts) for sentence in sentences]
+
+
+def _title_case(sentence: Sentence, texts: list[str]) -> bool:
     words = [w for w in texts[sentence.first_token : sentence.end_token] if w[:1].isalpha()]
     if len(words) < 2:
         return False
@@ -193,36 +198,37 @@ def _is_headline(text: str, sentence: Sentence, texts: list[str]) -> bool:
     return capitalised >= 0.6 * len(words)  # title case; a sentence-case heading keeps its names
 
 
-def _name_runs(doc: TokenColumns, sentence: Sentence, index: int, name_set: set[int], not_names: frozenset[str]) -> list[_Run]:
-    """Maximal runs of capitalised tokens, allowing `of`-style connectors inside.
+def _name_runs(doc: TokenColumns, sentences: Sequence[Sentence], name_set: set[int], not_names: frozenset[str]) -> list[_Run]:
+    """Maximal runs of capitalised tokens in each sentence, allowing `of`-style connectors inside.
 
     `name_set` holds the indices of `doc.name_words`.
     """
     texts, tags = doc.texts, doc.tags
     runs = []
-    first, end = sentence.first_token, sentence.end_token
     names = doc.name_words
-    free = first  # tokens before this belong to a run already
-    for i in names[bisect.bisect_left(names, first) : bisect.bisect_left(names, end)]:
-        if i < free or tags[i] in _NOT_OPENING_TAGS:
-            continue
-        if (i == first or texts[i - 1] in _OPENING_MARKS) and not _opening_is_name(doc, i, sentence):
-            continue
-        j = i + 1
-        connected = False  # a connector joins name words: the run may be two names
-        while j < end:
-            if j in name_set and tags[j] not in _PRONOUN_TAGS:
-                j += 1
-            elif texts[j] in _CONNECTORS and j + 1 < end and j + 1 in name_set and texts[j + 1] not in not_names:
-                j += 2
-                connected = True
-            else:
-                break
-        if connected:
-            runs.extend(_split_at_connectors(texts, (i, j, index)))
-        else:  # name words only: no connector to split at
-            runs.append((i, j, index))
-        free = j
+    for index, sentence in enumerate(sentences):
+        first, end = sentence.first_token, sentence.end_token
+        free = first  # tokens before this belong to a run already
+        for i in names[bisect.bisect_left(names, first) : bisect.bisect_left(names, end)]:
+            if i < free or tags[i] in _NOT_OPENING_TAGS:
+                continue
+            if (i == first or texts[i - 1] in _OPENING_MARKS) and not _opening_is_name(doc, i, sentence):
+                continue
+            j = i + 1
+            connected = False  # a connector joins name words: the run may be two names
+            while j < end:
+                if j in name_set and tags[j] not in _PRONOUN_TAGS:
+                    j += 1
+                elif texts[j] in _CONNECTORS and j + 1 < end and j + 1 in name_set and texts[j + 1] not in not_names:
+                    j += 2
+                    connected = True
+                else:
+                    break
+            if connected:
+                runs.extend(_split_at_connectors(texts, (i, j, index)))
+            else:  # name words only: no connector to split at
+                runs.append((i, j, index))
+            free = j
     return runs
 
 
@@ -425,38 +431,37 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
     not_names = lexicon.words("not_names")
     trimmed = _trimmed_words()
     name_set = set(doc.name_words)  # `_NAME_WORD` matches these tokens' texts
-    headline = [_is_headline(text, sentence, texts) for sentence in sentences]
+    headline = _headlines(text, sentences, texts)
 
     # Pass 1: full names, typed by titles and word lists; single words wait.
     pending: list[tuple[_Run, int, str]] = []  # (run, name start, gender)
     confident: set[_Run] = set()  # name runs inside title-case lines that look like names anyway
-    for index, sentence in enumerate(sentences):
-        runs = _name_runs(doc, sentence, index, name_set, not_names)
-        if headline[index]:
-            runs = [piece for run in runs for piece in _headline_names(doc, run)]
-            confident.update(runs)
-        for first, end, _ in runs:
-            # leading function words and determiners are not part of a name
-            while first < end and texts[first] in trimmed and not _known(texts[first:end]):
-                first += 1
-            while first < end and texts[end - 1] in trimmed:
-                end -= 1
-            if first == end:
-                continue
-            words = tuple(texts[first:end])
-            start, gender = _strip_title(words)
-            before = texts[first - 1] if first > sentence.first_token else ""
-            if not start and not gender and before in honorifics:
-                # `Ms.` opening a sentence is not tagged as part of the name
-                gender = honorifics[before][0].replace("-", "")
-                start = -1
-            if start == -1:
-                pending.append(((first, end, index), 1, gender))
-                continue
-            if start and start < len(words) and not _classify(words[start:]):
-                pending.append(((first + start, end, index), 1, gender))  # titled: a person
-                continue
-            pending.append(((first, end, index), 0, gender))
+    runs = _name_runs(doc, sentences, name_set, not_names)
+    if any(headline):
+        runs = [piece for run in runs for piece in (_headline_names(doc, run) if headline[run[2]] else (run,))]
+        confident.update(run for run in runs if headline[run[2]])
+    for first, end, index in runs:
+        # leading function words and determiners are not part of a name
+        while first < end and texts[first] in trimmed and not _known(texts[first:end]):
+            first += 1
+        while first < end and texts[end - 1] in trimmed:
+            end -= 1
+        if first == end:
+            continue
+        words = tuple(texts[first:end])
+        start, gender = _strip_title(words)
+        before = texts[first - 1] if first > sentences[index].first_token else ""
+        if not start and not gender and before in honorifics:
+            # `Ms.` opening a sentence is not tagged as part of the name
+            gender = honorifics[before][0].replace("-", "")
+            start = -1
+        if start == -1:
+            pending.append(((first, end, index), 1, gender))
+            continue
+        if start and start < len(words) and not _classify(words[start:]):
+            pending.append(((first + start, end, index), 1, gender))  # titled: a person
+            continue
+        pending.append(((first, end, index), 0, gender))
 
     def record(entity: _Entity, first: int, end: int, sentence: int, kind: str) -> None:
         s, e = starts[first], tokens[end - 1].end
@@ -684,8 +689,11 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumn
     tokens, texts, tags, lowers = doc.tokens, doc.texts, doc.tags, doc.lowers
     roles = lexicon.lower_words("person_roles")
     demonyms = lexicon.table("demonyms")
+    articles = [k for k in marked if lowers[k] == "the"]
+    if not articles:
+        return
     claimed: list[tuple[int, int]] | None = None  # the mentions so far: made at the first description
-    for index, sentence, i in _in_sentences(sentences, [k for k in marked if lowers[k] == "the"]):
+    for index, sentence, i in _in_sentences(sentences, articles):
         if i >= sentence.end_token - 1:
             continue  # a sentence's last token opens no description
         j = i + 1
