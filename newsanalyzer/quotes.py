@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from newsanalyzer import lexicon
 from newsanalyzer.actors import token_columns
@@ -41,7 +42,7 @@ _REOPENING = _OPENING | _AMBIGUOUS  # marks that reopen a passage in the next pa
 _QUOTE_TOKENS = {"“", "”", '"', "«", "»", "„", "''", "``", "‘", "’", "'"}
 _STRONG_CUES = {"said", "says", "told", "added", "wrote", "tweeted"}  # cues whatever their tag
 _TYPE_PRIORITY = {"person": 0, "group": 1, "organization": 2, "other": 3, "place": 4}
-_MARK = re.compile("[“”\"«»„]|''")
+_MARK_CHARS = "“”\"«»„"  # and the doubled apostrophe `''`
 # A passage longer than this without a closing mark is a stray mark, not a quote.
 _MAX_UNCLOSED_CHARS = 4000
 # A passage of at most this many words before a noun modifies it (scare quotes).
@@ -50,8 +51,9 @@ _MAX_MODIFIER_WORDS = 3
 _HAS_ALNUM = re.compile(r"[^\W_]").search
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+# Named tuples rather than frozen dataclasses: a dataclass with slots costs
+# ~1 ms to create at import, and each instance is slower to build and hash.
+class Passage(NamedTuple):
     """Text inside quotation marks: text[start:end], marks excluded."""
 
     start: int
@@ -61,8 +63,7 @@ class Passage:
     single: bool = False  # inside ‘single’ marks
 
 
-@dataclass(frozen=True, slots=True)
-class _Attribution:
+class _Attribution(NamedTuple):
     start: int
     end: int
     speaker: Span | None
@@ -90,52 +91,84 @@ def _attribution_openers() -> frozenset[str]:
 # ---------------------------------------------------------------------------
 
 
-def _is_opening_straight(text: str, i: int, start: int, end: int) -> bool:
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    return (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+def _mark_positions(text: str) -> list[tuple[int, int]]:
+    """(offset, width) of every one-character quotation mark in text, in order.
+
+    str.find runs in C at memchr speed; a regular expression with a character
+    class of non-ASCII marks tests every character (~15 times slower here)."""
+    found = []
+    for mark in _MARK_CHARS:
+        i = text.find(mark)
+        while i >= 0:
+            found.append((i, 1))
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _paragraph_marks(
+    text: str, start: int, end: int, singles: list[tuple[int, int]], offsets: list[int], doubled: bool
+) -> list[tuple[int, int]]:
+    """(offset, width) of the marks in text[start:end]: the one-character
+    marks, and when `doubled` the doubled apostrophes (`''`, matched left to
+    right without overlap, inside the paragraph)."""
+    marks = singles[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
+    i = text.find("''", start, end) if doubled else -1
+    if i >= 0:
+        while i >= 0:
+            marks.append((i, 2))
+            i = text.find("''", i + 2, end)
+        marks.sort()
+    return marks
 
 
 def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
     """Quoted passages, in order; one linear scan per paragraph."""
     passages: list[Passage] = []
-    for p_index, paragraph in enumerate(paragraphs):
-        start, end = paragraph.start, paragraph.end
-        open_at = -1
-        for match in _MARK.finditer(text, start, end):
-            i = match.start()
-            ch = match.group()
-            width = len(ch)
-            if width == 2:
-                ch = '"'  # the New York Times' doubled apostrophes
-            if open_at < 0:
-                opens = ch in _OPENING or (ch in _MAY_OPEN and _is_opening_straight(text, i, start, end))
-                if opens:
-                    open_at = i + width
-            else:
-                after = text[i + width] if i + width < end else " "
-                closes = (
-                    ch in _CLOSING
-                    or ch in _AMBIGUOUS
-                    or (ch == "“" and text[open_at - 1] == "„")
-                    # a misprinted closing mark: `here,“ said Jim`
-                    or (ch in _OPENING and (after.isspace() or after in ".,;:") and text[i - 1] in ".,?!")
-                )
-                if closes:
-                    if i > open_at:
-                        passages.append(Passage(open_at, i, p_index, True))
-                    open_at = -1
-                elif ch in _OPENING and i - open_at > 0:
-                    # a new opening mark while one is open: the first was never closed
-                    passages.append(Passage(open_at, _trim_end(text, open_at, i), p_index, False))
-                    open_at = i + width
-        if open_at >= 0:
-            content_end = _trim_end(text, open_at, end)
-            reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _REOPENING
-            if content_end > open_at and (reopened or content_end - open_at <= _MAX_UNCLOSED_CHARS):
-                passages.append(Passage(open_at, content_end, p_index, False))
-    passages.extend(_single_passages(text, paragraphs, passages))
-    passages.sort(key=lambda p: p.start)
+    singles = _mark_positions(text)
+    doubled = "''" in text
+    if singles or doubled:
+        offsets = [i for i, _ in singles]
+        for p_index, paragraph in enumerate(paragraphs):
+            start, end = paragraph.start, paragraph.end
+            open_at = -1
+            for i, width in _paragraph_marks(text, start, end, singles, offsets, doubled):
+                ch = '"' if width == 2 else text[i]  # `''`: the New York Times' doubled apostrophes
+                if open_at < 0:
+                    if ch in _OPENING:
+                        open_at = i + width
+                    elif ch in _MAY_OPEN:
+                        # a straight or closing mark opens after a space or bracket, before a word
+                        before = text[i - 1] if i > start else " "
+                        after = text[i + 1] if i + 1 < end else " "
+                        if (before.isspace() or before in _BEFORE_OPENING) and not after.isspace():
+                            open_at = i + width
+                else:
+                    after = text[i + width] if i + width < end else " "
+                    closes = (
+                        ch in _CLOSING
+                        or ch in _AMBIGUOUS
+                        or (ch == "“" and text[open_at - 1] == "„")
+                        # a misprinted closing mark: `here,“ said Jim`
+                        or (ch in _OPENING and (after.isspace() or after in ".,;:") and text[i - 1] in ".,?!")
+                    )
+                    if closes:
+                        if i > open_at:
+                            passages.append(Passage(open_at, i, p_index, True))
+                        open_at = -1
+                    elif ch in _OPENING and i - open_at > 0:
+                        # a new opening mark while one is open: the first was never closed
+                        passages.append(Passage(open_at, _trim_end(text, open_at, i), p_index, False))
+                        open_at = i + width
+            if open_at >= 0:
+                content_end = _trim_end(text, open_at, end)
+                reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _REOPENING
+                if content_end > open_at and (reopened or content_end - open_at <= _MAX_UNCLOSED_CHARS):
+                    passages.append(Passage(open_at, content_end, p_index, False))
+    if "‘" in text:
+        passages.extend(_single_passages(text, paragraphs, passages))
+    if len(passages) > 1:
+        passages.sort(key=lambda p: p.start)
     return passages
 
 
@@ -184,12 +217,21 @@ class _Context:
         self.tokens = tokens
         self.passages = passages
         self.passage_starts = [p.start for p in passages]
+        # passages in double marks, which `in_quote` looks up: when they are
+        # disjoint and in order and no single-quoted passage starts inside one
+        # (as `find_passages` makes them), the one that starts last at or
+        # before a position is the only one that may hold it
+        doubles = self.doubles = [p for p in passages if not p.single]
+        starts = self.double_starts = [p.start for p in doubles]
+        self.doubles_apart = all(a.end < b.start for a, b in zip(doubles, doubles[1:])) and not any(
+            (k := bisect.bisect_right(starts, p.start) - 1) >= 0 and p.start <= doubles[k].end for p in passages if p.single
+        )
         columns = token_columns(tokens)  # those `find_actors` built, for the pipeline's token tuple
         self.token_starts = columns.starts
         self.texts = columns.texts
         self.lowers = columns.lowers  # the rules compare lower-case words throughout
-        openers = _attribution_openers()
-        self.openers = [k for k, w in enumerate(self.lowers) if w in openers]  # token indices, in order
+        # token indices of the openers, in order (the set test and the selection run in C)
+        self.openers = list(compress(range(len(self.lowers)), map(_attribution_openers().__contains__, self.lowers)))
         self.mention_of: dict[int, tuple[int, int, str, str]] = {}  # token index -> (start, end, actor, type)
         mention_of, starts, count = self.mention_of, self.token_starts, len(tokens)
         for actor in actors:
@@ -219,6 +261,16 @@ class _Context:
         return found
 
     def in_quote(self, position: int) -> Passage | None:
+        """The passage in double marks that holds position (or ends just before it)."""
+        if self.doubles_apart:
+            k = bisect.bisect_right(self.double_starts, position) - 1
+            if k >= 0 and position < self.doubles[k].end + 1:
+                return self.doubles[k]
+            return None
+        return self._in_quote_walk(position)
+
+    def _in_quote_walk(self, position: int) -> Passage | None:
+        """`in_quote` for passages that may nest: a walk back over all passages."""
         k = bisect.bisect_right(self.passage_starts, position) - 1
         while k >= 0:
             p = self.passages[k]
@@ -1380,7 +1432,7 @@ def find_quotes(
         quotes.append(Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", speaker, actor, cue))
         covered.add(passage)
     frame_cuts = _frame_cuts(ctx, framed)
-    for sentence in sentences:
+    for sentence in _sentences_with(sentences, ctx.openers):
         for attribution in _attributions_in_sentence(ctx, sentence):
             if attribution.cue is not None and attribution.cue.start in framed_cues:
                 continue
@@ -1442,8 +1494,22 @@ def find_quotes(
         index = bisect.bisect_right(starts, quote.start)
         by_start.insert(index, quote)
         starts.insert(index, quote.start)
+    if len(quotes) < 2:
+        return tuple(quotes)  # nothing to nest, report within or repeat
     quotes.sort(key=lambda q: (q.start, q.end))
     return tuple(_dedupe(_drop_reported_within(_drop_nested(text, quotes))))
+
+
+def _sentences_with(sentences: list[Sentence], positions: list[int]) -> list[Sentence]:
+    """The sentences that hold one of the sorted token indices `positions`
+    (no other sentence has an attribution), in order."""
+    count = len(positions)
+    found = []
+    for sentence in sentences:
+        p = bisect.bisect_left(positions, sentence.first_token)
+        if p < count and positions[p] < sentence.end_token:
+            found.append(sentence)
+    return found
 
 
 def _frame_cuts(ctx: _Context, framed: dict[Passage, tuple[Span, str | None, Span]]) -> list[tuple[int, int, int, bool]]:
