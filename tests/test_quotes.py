@@ -684,3 +684,34 @@ def test_only_sentences_with_an_opener_are_read():
         positions = sorted(rng.sample(range(k + 2), rng.randrange(0, min(k + 2, 6) + 1)))
         expected = [s for s in sentences if any(s.first_token <= p < s.end_token for p in positions)]
         assert _sentences_with(sentences, positions) == expected
+
+
+def test_word_lists_loaded_once_answer_as_the_lexicon_lookups_did():
+    from newsanalyzer import lexicon
+    from newsanalyzer import quotes as Q
+
+    phrasal = lexicon.lower_words("phrasal_cues")
+    vocabulary = {part for phrase in phrasal for part in phrase.split(" ")} | {"said", "back", "on", "", "shot back"}
+    for first in vocabulary:
+        for second in vocabulary:
+            assert (second in Q._PHRASAL_CUE_ENDS.get(first, ())) == (f"{first} {second}" in phrasal)
+    pronouns = lexicon.table("pronouns")
+    for word in list(pronouns) + ["said", "", "it"]:
+        entry = pronouns.get(word)
+        assert (word in Q._SUBJECT_PRONOUNS) == bool(entry and entry[1] == "subject")
+
+
+def test_word_counts_in_c_equal_the_generators():
+    import random
+
+    from newsanalyzer import quotes as Q
+
+    rng = random.Random(5)
+    pieces = ["a", "_", "1", "²", "½", "“", ",", " ", "  ", "\n", "é", "--", "x_y", "'s"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        assert Q._word_count(text) == sum(1 for w in text.split() if any(c.isalnum() for c in w))
+        texts = text.split(" ")
+        first, end = sorted(rng.randrange(0, len(texts) + 1) for _ in range(2))
+        n = rng.randrange(0, 4)
+        assert Q._words_at_least(texts, first, end, n) == (sum(1 for t in texts[first:end] if t[:1].isalnum()) >= n)
