@@ -193,6 +193,29 @@ class WordTagger:
         tags[0] = self._first_tags.get(first) or self._first_tag(first)
         return tags
 
+    def tag_sentences(self, words: list[str], firsts: list[int]) -> list[str]:
+        """The tags of consecutive sentences, the words of sentence k being
+        `words[firsts[k] : firsts[k + 1]]`: `self(sentence)` for each, in one list."""
+        joined = " ".join(words)
+        if joined.count(" ") != len(words) - 1 or "\n" in joined:
+            return [tag for first, end in zip(firsts, firsts[1:]) for tag in self(words[first:end])]
+        tags = list(map(self._tags.get, words))
+        if None in tags:
+            i = tags.index(None)
+            while True:
+                word = words[i]  # new to the memo, or a repeat of a word new to it
+                tags[i] = self._tags.get(word) or self._tag(word)
+                try:
+                    i = tags.index(None, i + 1)
+                except ValueError:
+                    break
+        first_tags = self._first_tags
+        for first, end in zip(firsts, firsts[1:]):
+            if first < end:
+                word = words[first]
+                tags[first] = first_tags.get(word) or self._first_tag(word)
+        return tags
+
     def _tag(self, word: str) -> str:
         tag = self._lookup(word)
         tag = self._unknown_tag(word) if tag is None else _printed_tag(tag)
