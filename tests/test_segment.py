@@ -470,3 +470,16 @@ def test_tagging_sentences_at_once_equals_tagging_each(sentences):
     for sentence in odd:
         firsts.append(firsts[-1] + len(sentence))
     assert tagger.tag_sentences(words, firsts) == [tag for sentence in odd for tag in tagger(sentence)]
+
+
+def test_a_full_memo_is_emptied_before_new_words_come_in(monkeypatch):
+    from newsanalyzer import fast_tagger
+
+    words = TAG_SENTENCES[1].split() + TAG_SENTENCES[2].split()
+    firsts = [0, len(TAG_SENTENCES[1].split()), len(words)]
+    expected = _tagger().tag_sentences(words, firsts)
+    monkeypatch.setattr(fast_tagger, "_MAX_MEMO", 8)
+    tagger = fast_tagger.WordTagger.from_textblob()
+    for _ in range(3):
+        assert tagger.tag_sentences(words, firsts) == expected
+        assert len(tagger._tags) <= len(set(words))
