@@ -11,41 +11,94 @@ or group they most plausibly refer to. No model is downloaded.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+import types
+from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from functools import cache, lru_cache
+from itertools import product, repeat
+from operator import itemgetter
 
 from newsanalyzer import lexicon
 from newsanalyzer.model import Actor, Mention, Sentence, Sentiment, Token
 from newsanalyzer.segment import columns_of
 
-_NAME_TAGS = {"NNP", "NNPS"}
-_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "von", "van", "bin", "al", "on", "&"}
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+_NOT_OPENING_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT"})  # a name never begins at these
+_OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "``", "''"})
+_CLOSING_MARKS = frozenset({",", "?", "!", "—", "–"})
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "von", "van", "bin", "al", "on", "&"})
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z][A-Z&]{1,6}s?$")  # used with match(): no `^` to compile
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
-_CAPITALISED = re.compile(r"^[A-Z]")
 _NEUTRAL = Sentiment.neutral()  # immutable: one instance serves every new actor
 
+# While actors are built, a mention is a row (start, end, text, sentence, kind,
+# token): Mention's fields, then the index of the token that starts at `start`
+# (None for a part of a hyphenated token). Rows are cheap to make; the Mentions
+# are made at the end, all at once.
+_Row = tuple[int, int, str, int, str, "int | None"]
+# A run of capitalised tokens: (first, end, sentence) for tokens[first:end].
+_Run = tuple[int, int, int]
 
-@dataclass
+
 class _Entity:
     """An actor while it is being built (mutable, internal to this module)."""
 
-    name: str
-    type: str
-    gender: str = ""  # "m", "f", "plural" or unknown
-    mentions: list[Mention] = field(default_factory=list)
+    __slots__ = ("gender", "mentions", "name", "type")
+
+    def __init__(self, name: str, type_: str):
+        self.name = name
+        self.type = type_
+        self.gender = ""  # "m", "f", "plural" or unknown
+        self.mentions: list[_Row] = []
 
 
-class _Run(NamedTuple):
-    """A run of capitalised tokens: tokens[first:end]."""
+class _FrozenBuilder:
+    """Builds instances of a frozen dataclass with slots from columns of field values.
 
-    first: int
-    end: int
-    sentence: int
+    A frozen dataclass's __init__ sets each field with `object.__setattr__` by
+    name (1.5 us a Mention, 2 us an Actor); setting the slots through their
+    descriptors, a column at a time in one `map`, builds equal objects in a
+    fraction of that. The fields after the given columns take their defaults.
+    A class this does not fit (fields other than slots, a __post_init__, a
+    later field with a default factory) is built by calling it.
+    """
+
+    def __init__(self, cls: type, given: tuple[str, ...]):
+        self.cls = cls
+        fields = dataclasses.fields(cls)
+        rest = fields[len(given) :]
+        descriptors = [vars(cls).get(f.name) for f in fields]
+        fits = (
+            tuple(f.name for f in fields[: len(given)]) == given
+            and not hasattr(cls, "__post_init__")
+            and all(f.init for f in fields)
+            and all(f.default is not dataclasses.MISSING for f in rest)
+            and all(isinstance(d, types.MemberDescriptorType) for d in descriptors)
+        )
+        self.setters = tuple(d.__set__ for d in descriptors) if fits else None
+        self.defaults = tuple(repeat(f.default) for f in rest)  # endless: each call reads as many as it needs
+
+    def build(self, columns: Sequence[Sequence], count: int) -> list:
+        """`count` objects; object k has field values columns[0][k], columns[1][k], ..."""
+        if not count:
+            return []
+        if self.setters is None or count < _FEW:  # a call is cheaper than the maps' set-up for a few
+            return list(map(self.cls, *columns))
+        objects = list(map(object.__new__, repeat(self.cls, count)))
+        for setter, values in zip(self.setters, (*columns, *self.defaults)):
+            _drain(map(setter, objects, values))
+        return objects
+
+
+_drain = deque(maxlen=0).extend  # runs an iterator to its end in C, keeping nothing
+
+
+_FEW = 3  # fewer objects than this are built by calling the class (the maps cost more)
+_MENTIONS = _FrozenBuilder(Mention, ("start", "end", "text", "sentence", "kind"))
+_ACTORS = _FrozenBuilder(Actor, ("name", "type", "mentions", "quotes", "said", "received"))
 
 
 class TokenColumns:
@@ -53,7 +106,7 @@ class TokenColumns:
     `find_quotes` read each token's text, tag and lower-case text many times.
     Build them with `token_columns`, which shares them between the two."""
 
-    __slots__ = ("_starts", "_tagged_words", "lowers", "name_words", "tags", "texts", "tokens")
+    __slots__ = ("_starts", "lowers", "name_words", "tags", "texts", "tokens")
 
     def __init__(self, tokens: Sequence[Token]):
         self.tokens = tokens
@@ -66,9 +119,9 @@ class TokenColumns:
             self.texts, self.tags, self._starts = built
         self.lowers = list(map(str.lower, self.texts))
         match = _NAME_WORD.match
-        # the cheap first-letter test (A to Z, as _NAME_WORD begins) spares the regular expression on most tokens
-        self.name_words = [k for k, w in enumerate(self.texts) if "A" <= w < "[" and match(w)]
-        self._tagged_words: dict | None = None
+        # The cheap first-letter test (A to Z, as _NAME_WORD begins) spares the regular
+        # expression most tokens; so does a word of letters only, which it always matches.
+        self.name_words = [k for k, w in enumerate(self.texts) if "A" <= w < "[" and (w.isalpha() or match(w))]
 
     @property
     def starts(self) -> list[int]:
@@ -88,11 +141,14 @@ class TokenColumns:
     @property
     def tagged_words(self) -> dict:
         """The PatternTagger's own word list (loaded only when a rule needs it)."""
-        if self._tagged_words is None:
-            from newsanalyzer.textblob_data import tagger_lexicon
+        return _tagged_words()
 
-            self._tagged_words = tagger_lexicon()
-        return self._tagged_words
+
+@cache
+def _tagged_words() -> dict:
+    from newsanalyzer.textblob_data import tagger_lexicon
+
+    return tagger_lexicon()
 
 
 _last_columns: TokenColumns | None = None
@@ -126,10 +182,15 @@ def _in_sentences(sentences: Sequence[Sentence], positions: list[int]) -> Iterat
             p += 1
 
 
-def _is_headline(text: str, sentence: Sentence, texts: list[str]) -> bool:
-    """Title-case lines and headings say nothing by their capitals."""
-    if text[sentence.end - 1] in ".?!\"”:":
-        return False
+def _headlines(text: str, sentences: Sequence[Sentence], texts: list[str]) -> list[bool]:
+    """For each sentence, whether it is a title-case line or heading: their capitals say nothing.
+
+    A line that ends as a sentence does (or leads into one, with a colon) is none.
+    """
+    return [text[sentence.end - 1] not in ".?!\"”:" and _title_case(sentence, texts) for sentence in sentences]
+
+
+def _title_case(sentence: Sentence, texts: list[str]) -> bool:
     words = [w for w in texts[sentence.first_token : sentence.end_token] if w[:1].isalpha()]
     if len(words) < 2:
         return False
@@ -137,32 +198,37 @@ def _is_headline(text: str, sentence: Sentence, texts: list[str]) -> bool:
     return capitalised >= 0.6 * len(words)  # title case; a sentence-case heading keeps its names
 
 
-def _name_runs(doc: TokenColumns, sentence: Sentence, index: int) -> list[_Run]:
-    """Maximal runs of capitalised tokens, allowing `of`-style connectors inside."""
+def _name_runs(doc: TokenColumns, sentences: Sequence[Sentence], name_set: set[int], not_names: frozenset[str]) -> list[_Run]:
+    """Maximal runs of capitalised tokens in each sentence, allowing `of`-style connectors inside.
+
+    `name_set` holds the indices of `doc.name_words`.
+    """
     texts, tags = doc.texts, doc.tags
-    not_names = lexicon.words("not_names")
     runs = []
-    first, end = sentence.first_token, sentence.end_token
     names = doc.name_words
-    free = first  # tokens before this belong to a run already
-    for i in names[bisect.bisect_left(names, first) : bisect.bisect_left(names, end)]:
-        if i < free or not _starts_name(doc, i, sentence):
-            continue
-        j = i + 1
-        while j < end:
-            if _NAME_WORD.match(texts[j]) and tags[j] not in {"PRP", "PRP$"}:
-                j += 1
-            elif (
-                texts[j] in _CONNECTORS
-                and j + 1 < end
-                and _NAME_WORD.match(texts[j + 1])
-                and texts[j + 1] not in not_names
-            ):
-                j += 2
-            else:
-                break
-        runs.extend(_split_at_connectors(texts, _Run(i, j, index)))
-        free = j
+    for index, sentence in enumerate(sentences):
+        first, end = sentence.first_token, sentence.end_token
+        free = first  # tokens before this belong to a run already
+        for i in names[bisect.bisect_left(names, first) : bisect.bisect_left(names, end)]:
+            if i < free or tags[i] in _NOT_OPENING_TAGS:
+                continue
+            if (i == first or texts[i - 1] in _OPENING_MARKS) and not _opening_is_name(doc, i, sentence):
+                continue
+            j = i + 1
+            connected = False  # a connector joins name words: the run may be two names
+            while j < end:
+                if j in name_set and tags[j] not in _PRONOUN_TAGS:
+                    j += 1
+                elif texts[j] in _CONNECTORS and j + 1 < end and j + 1 in name_set and texts[j + 1] not in not_names:
+                    j += 2
+                    connected = True
+                else:
+                    break
+            if connected:
+                runs.extend(_split_at_connectors(texts, (i, j, index)))
+            else:  # name words only: no connector to split at
+                runs.append((i, j, index))
+            free = j
     return runs
 
 
@@ -179,6 +245,7 @@ def _headline_names(doc: TokenColumns, run: _Run) -> list[_Run]:
     """
     tagged_words = doc.tagged_words  # the PatternTagger's own word list
     texts = doc.texts
+    first, end, sentence = run
 
     def strict(word: str) -> bool:
         return word.lower() not in tagged_words and word.isalpha()
@@ -187,28 +254,29 @@ def _headline_names(doc: TokenColumns, run: _Run) -> list[_Run]:
         lower = tagged_words.get(word.lower())
         return strict(word) or (tagged_words.get(word) == "NNP" and not (lower or "").startswith(_NOT_NAME_TAGS))
 
-    pieces, k = [], run.first
-    while k < run.end:
-        known = next((n for n in range(min(4, run.end - k), 0, -1) if _known(texts[k : k + n])), 0)
+    pieces, k = [], first
+    while k < end:
+        known = next((n for n in range(min(4, end - k), 0, -1) if _known(texts[k : k + n])), 0)
         if known:  # `North Korea`, `U.S.`: places and aliases from our lists
-            pieces.append(_Run(k, k + known, run.sentence))
+            pieces.append((k, k + known, sentence))
             k += known
             continue
         if not loose(texts[k]):
             k += 1
             continue
         j = k
-        while j < run.end and loose(texts[j]) and not _known([texts[j]]):
+        while j < end and loose(texts[j]) and not _known([texts[j]]):
             j += 1
         if j - k > 1 and any(strict(w) for w in texts[k:j]) or j - k == 1 and strict(texts[k]):
-            pieces.append(_Run(k, j, run.sentence))
+            pieces.append((k, j, sentence))
         k = j
     return pieces
 
 
 def _split_at_connectors(texts: list[str], run: _Run) -> list[_Run]:
     """`China and Russia` is two names; `Bank of America`, `Secretary of State X` one."""
-    words = texts[run.first : run.end]
+    first, end, sentence = run
+    words = texts[first:end]
     if _CONNECTORS.isdisjoint(words):  # most runs: no connector at all
         return [run]
     inner = [k for k, w in enumerate(words) if w in _CONNECTORS]
@@ -217,44 +285,44 @@ def _split_at_connectors(texts: list[str], run: _Run) -> list[_Run]:
         return [run]
     if all(words[k] not in {"and", "&"} for k in inner) and not org_words.isdisjoint(words):
         return [run]  # `Ministry of Finance`, `Bank of America`
-    if _strip_title(words)[0] > inner[0]:
+    if _strip_title(tuple(words))[0] > inner[0]:
         return [run]
-    pieces, first = [], run.first
+    pieces, start = [], first
     for k in inner:
-        if run.first + k > first:
-            pieces.append(_Run(first, run.first + k, run.sentence))
-        first = run.first + k + 1
-    if run.end > first:
-        pieces.append(_Run(first, run.end, run.sentence))
+        if first + k > start:
+            pieces.append((start, first + k, sentence))
+        start = first + k + 1
+    if end > start:
+        pieces.append((start, end, sentence))
     return pieces
 
 
-def _starts_name(doc: TokenColumns, i: int, sentence: Sentence) -> bool:
-    """Token i, a name word, opens a name (the caller checks `_NAME_WORD`)."""
-    texts, tags = doc.texts, doc.tags
-    if tags[i] in {"PRP", "PRP$", "WP", "WDT"}:
-        return False
-    closing = i - 2 >= sentence.first_token and texts[i - 2] in {",", "?", "!", "—", "–"}  # `,” Cuban said`
-    if i == sentence.first_token or texts[i - 1] in {"“", '"', "‘", "'", "(", "``", "''"} and not closing:
-        # A sentence opener is capitalised anyway: trust a proper-noun tag, a place, a word
-        # the tagger's lexicon does not know (`DuBois was`), or a transcript label (`MARTIN:`).
-        word = texts[i]
-        label = word.isupper() and i + 1 < sentence.end_token and texts[i + 1] == ":"
-        return tags[i] in _NAME_TAGS or word in lexicon.words("places") or _unknown_word(doc, word) or label
-    return True
+def _opening_is_name(doc: TokenColumns, i: int, sentence: Sentence) -> bool:
+    """Token i, a name word that opens the sentence or follows an opening mark, opens a name.
+
+    A sentence opener is capitalised anyway: trust a proper-noun tag, a place, a word
+    the tagger's lexicon does not know (`DuBois was`), or a transcript label (`MARTIN:`).
+    """
+    texts = doc.texts
+    if i - 2 >= sentence.first_token and texts[i - 2] in _CLOSING_MARKS:
+        return True  # `,” Cuban said`: the mark before closes a quotation
+    word = texts[i]
+    label = word.isupper() and i + 1 < sentence.end_token and texts[i + 1] == ":"
+    return doc.tags[i] in _NAME_TAGS or word in lexicon.words("places") or _unknown_word(doc, word) or label
 
 
 def _is_label(doc: TokenColumns, sentences: Sequence[Sentence], run: _Run) -> bool:
     """`MARTIN:` opening a sentence: a transcript's speaker label, not an acronym."""
-    word = doc.texts[run.first]
+    first, end, sentence = run
+    if end - first != 1 or first != sentences[sentence].first_token:
+        return False
+    word = doc.texts[first]
     return (
-        run.end - run.first == 1
-        and run.first == sentences[run.sentence].first_token
-        and word.isupper()
+        word.isupper()
         and word.isalpha()
         and len(word) > 2
-        and run.end < len(doc.texts)
-        and doc.texts[run.end] == ":"
+        and end < len(doc.texts)
+        and doc.texts[end] == ":"
         and word.title() not in lexicon.words("not_names")
     )
 
@@ -264,13 +332,19 @@ def _unknown_word(doc: TokenColumns, word: str) -> bool:
     return word.isalpha() and len(word) > 1 and word.lower() not in doc.tagged_words
 
 
+# Names recur within an article and across articles (2 of 3 runs repeat one seen
+# before in the PolNeAR articles): what their words alone say is kept for these many.
+_NAMES_KEPT = 4096
+
+
 @cache
 def _title_first_words() -> frozenset[str]:
     """The first word of each title: a title can begin only at one of these."""
     return frozenset(title.split(" ")[0] for title in lexicon.lower_words("titles"))
 
 
-def _strip_title(words: list[str]) -> tuple[int, str]:
+@lru_cache(maxsize=_NAMES_KEPT)
+def _strip_title(words: tuple[str, ...]) -> tuple[int, str]:
     """(index where the name starts after any leading titles, gender the title implies)."""
     titles = lexicon.lower_words("titles")
     first_words = _title_first_words()
@@ -308,7 +382,8 @@ def _known(words: list[str]) -> bool:
     return " ".join(words) in _known_names()
 
 
-def _classify(words: list[str]) -> str:
+@lru_cache(maxsize=_NAMES_KEPT)
+def _classify(words: tuple[str, ...]) -> str:
     """The type of a capitalised name from its words alone ("" when unsure)."""
     name = " ".join(words)
     if name in lexicon.words("places"):
@@ -348,85 +423,86 @@ class _Registry:
 def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> tuple[Actor, ...]:
     """Actors with their mentions, in order of first mention."""
     doc = token_columns(tokens)
-    texts = doc.texts
+    texts, starts = doc.texts, doc.starts
     registry = _Registry()
     aliases = lexicon.table("aliases")
     demonyms = lexicon.table("demonyms")
     honorifics = lexicon.table("honorifics")
     not_names = lexicon.words("not_names")
-    headline = [_is_headline(text, sentence, texts) for sentence in sentences]
+    trimmed = _trimmed_words()
+    name_set = set(doc.name_words)  # `_NAME_WORD` matches these tokens' texts
+    headline = _headlines(text, sentences, texts)
 
     # Pass 1: full names, typed by titles and word lists; single words wait.
     pending: list[tuple[_Run, int, str]] = []  # (run, name start, gender)
     confident: set[_Run] = set()  # name runs inside title-case lines that look like names anyway
-    for index, sentence in enumerate(sentences):
-        runs = _name_runs(doc, sentence, index)
-        if headline[index]:
-            runs = [piece for run in runs for piece in _headline_names(doc, run)]
-            confident.update(runs)
-        for run in runs:
-            words = texts[run.first : run.end]
-            # leading function words and determiners are not part of a name
-            while words and (words[0] in not_names or words[0].lower() in _CONNECTORS) and not _known(words):
-                words.pop(0)
-                run = _Run(run.first + 1, run.end, run.sentence)
-            while words and (words[-1] in not_names or words[-1].lower() in _CONNECTORS):
-                words.pop()
-                run = _Run(run.first, run.end - 1, run.sentence)
-            if not words:
-                continue
-            start, gender = _strip_title(words)
-            before = texts[run.first - 1] if run.first > sentence.first_token else ""
-            if not start and not gender and before in honorifics:
-                # `Ms.` opening a sentence is not tagged as part of the name
-                gender = honorifics[before][0].replace("-", "")
-                start = -1
-            if start == -1:
-                pending.append((run, 1, gender))
-                continue
-            if start and start < len(words) and not _classify(words[start:]):
-                pending.append((_Run(run.first + start, run.end, index), 1, gender))  # titled: a person
-                continue
-            pending.append((run, 0, gender))
+    runs = _name_runs(doc, sentences, name_set, not_names)
+    if any(headline):
+        runs = [piece for run in runs for piece in (_headline_names(doc, run) if headline[run[2]] else (run,))]
+        confident.update(run for run in runs if headline[run[2]])
+    for first, end, index in runs:
+        # leading function words and determiners are not part of a name
+        while first < end and texts[first] in trimmed and not _known(texts[first:end]):
+            first += 1
+        while first < end and texts[end - 1] in trimmed:
+            end -= 1
+        if first == end:
+            continue
+        words = tuple(texts[first:end])
+        start, gender = _strip_title(words)
+        before = texts[first - 1] if first > sentences[index].first_token else ""
+        if not start and not gender and before in honorifics:
+            # `Ms.` opening a sentence is not tagged as part of the name
+            gender = honorifics[before][0].replace("-", "")
+            start = -1
+        if start == -1:
+            pending.append(((first, end, index), 1, gender))
+            continue
+        if start and start < len(words) and not _classify(words[start:]):
+            pending.append(((first + start, end, index), 1, gender))  # titled: a person
+            continue
+        pending.append(((first, end, index), 0, gender))
 
     def record(entity: _Entity, first: int, end: int, sentence: int, kind: str) -> None:
-        s, e = tokens[first].start, tokens[end - 1].end
+        s, e = starts[first], tokens[end - 1].end
         while e > s + 1 and text[e - 1] == "-":
             e -= 1
-        entity.mentions.append(Mention(s, e, text[s:e], sentence, kind))
+        entity.mentions.append((s, e, text[s:e], sentence, kind, first))
 
     single: list[tuple[_Run, str, bool]] = []
     for run, titled, gender in pending:
-        words = texts[run.first : run.end]
+        first, end, s_index = run
+        words = tuple(texts[first:end])
         name = " ".join(words)
-        if headline[run.sentence] and not titled and (run not in confident or run.end - run.first == 1):
+        if headline[s_index] and not titled and (run not in confident or end - first == 1):
             single.append((run, gender, run in confident))
             continue
-        if _is_compound(name) or _is_label(doc, sentences, run):
+        if "-" in name and _is_compound(name) or end - first == 1 and _is_label(doc, sentences, run):
             single.append((run, gender, True))
             continue
         if name in aliases:
             canonical, type_ = aliases[name]
-            record(registry.get(canonical, type_), run.first, run.end, run.sentence, "alias" if canonical != name else "name")
+            record(registry.get(canonical, type_), first, end, s_index, "alias" if canonical != name else "name")
             continue
         if name in demonyms and not _demonym_as_surname(name, doc, run):
             continue  # `Russian` modifies; it names no actor by itself
         type_ = "person" if titled else _classify(words)
-        if not type_ and len(words) > 1 and all(_NAME_WORD.match(w) for w in words):
-            type_ = "person"
+        if not type_ and len(words) > 1 and name_set.issuperset(range(first, end)):
+            type_ = "person"  # name words only
         if type_ and (len(words) > 1 or titled or type_ != "person"):
             entity = registry.get(name, type_)
             if gender and not entity.gender:
                 entity.gender = gender
-            record(entity, run.first, run.end, run.sentence, "name")
+            record(entity, first, end, s_index, "name")
         else:
             single.append((run, gender, True))
 
     # Pass 2: single words become aliases of full names seen anywhere, else actors of their own.
     for run, gender, trusted in single:
-        words = texts[run.first : run.end]
+        first, end, s_index = run
+        words = tuple(texts[first:end])
         name = " ".join(words)
-        if _is_compound(name) and _record_compound(text, tokens[run.first].start, tokens[run.end - 1].end, run.sentence, registry):
+        if _is_compound(name) and _record_compound(text, starts[first], tokens[end - 1].end, s_index, registry, doc):
             continue
         if name.endswith("-"):  # `U.S.-Japan` halves, `U.S.-` before a bracket
             name = name.rstrip("-")
@@ -436,44 +512,84 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             gender = gender or ""
         owners = registry.person_words.get(name) if len(words) == 1 else None
         if owners:
-            owner = _nearest(owners, tokens[run.first].start)
-            record(owner, run.first, run.end, run.sentence, "alias")
+            owner = _nearest(owners, starts[first])
+            record(owner, first, end, s_index, "alias")
         elif name in registry.by_name:
-            record(registry.by_name[name], run.first, run.end, run.sentence, "name")
+            record(registry.by_name[name], first, end, s_index, "name")
         elif name in aliases:
             canonical, type_ = aliases[name]
-            record(registry.get(canonical, type_), run.first, run.end, run.sentence, "alias")
+            record(registry.get(canonical, type_), first, end, s_index, "alias")
         elif trusted and (name not in demonyms or _demonym_as_surname(name, doc, run)):
             # `Jean-Luc Picard`: two name words with a hyphenated first name read as a person
-            multiword = len(words) > 1 and all(_NAME_WORD.match(w) for w in words)
-            type_ = ("person" if label else "") or _classify(words) or ("person" if gender or multiword or _is_subject(doc, run.end) else "other")
+            multiword = len(words) > 1 and name_set.issuperset(range(first, end))
+            type_ = ("person" if label else "") or _classify(words) or ("person" if gender or multiword or _is_subject(doc, end) else "other")
             entity = registry.get(name, type_)
             if gender and not entity.gender:
                 entity.gender = gender
-            record(entity, run.first, run.end, run.sentence, "name")
+            record(entity, first, end, s_index, "name")
 
-    _add_groups(text, sentences, doc, registry)
-    _add_descriptions(text, sentences, doc, registry)
-    _resolve_pronouns(sentences, doc, registry)
+    # the tokens the last three steps start from, found in one pass over the words
+    marked_words = _marked_words()
+    marked = [k for k, word in enumerate(doc.lowers) if word in marked_words]
+    _add_groups(text, sentences, doc, registry, marked)
+    _add_descriptions(text, sentences, doc, registry, marked)
+    _resolve_pronouns(sentences, doc, registry, marked)
+    return _actors(registry)
 
-    actors = []
-    by_offsets = attrgetter("start", "end")
-    for entity in registry.entities:
-        if not entity.mentions:
-            continue
-        mentions = tuple(sorted(entity.mentions, key=by_offsets))
-        actors.append(Actor(entity.name, entity.type or "other", mentions, 0, _NEUTRAL, _NEUTRAL))
-    actors.sort(key=lambda a: a.mentions[0].start)
+
+@cache
+def _trimmed_words() -> frozenset[str]:
+    """Words that neither begin nor end a name: not-names, and connectors in any case.
+
+    (A set of every spelling that lower-cases to a connector spares a `lower()`
+    a run: the connectors are ASCII, and only ASCII letters lower-case to them.)
+    """
+    spellings = ("".join(chars) for word in _CONNECTORS for chars in product(*({c, c.upper()} for c in word)))
+    return lexicon.words("not_names").union(spellings)
+
+
+@cache
+def _marked_words() -> frozenset[str]:
+    """Lower-case words that may open a group, a description or a pronoun mention."""
+    return lexicon.lower_words("speaker_nouns").union(["the"], lexicon.table("pronouns"))
+
+
+def _actors(registry: _Registry) -> tuple[Actor, ...]:
+    """The registry's entities that have mentions, in order of first mention, each
+    with its mentions in text order."""
+    found = [entity for entity in registry.entities if entity.mentions]
+    if not found:
+        return ()
+    by_offsets = itemgetter(0, 1)
+    for entity in found:  # the registry is done with: sorted in place
+        entity.mentions.sort(key=by_offsets)
+    found.sort(key=_first_start)  # stable: entities first mentioned at one offset keep their order
+    rows = [row for entity in found for row in entity.mentions]
+    mentions = _MENTIONS.build(tuple(zip(*rows))[:5], len(rows))
+    grouped, end = [], 0
+    for entity in found:
+        start, end = end, end + len(entity.mentions)
+        grouped.append(tuple(mentions[start:end]))
+    count = len(found)
+    names = [entity.name for entity in found]
+    types_ = [entity.type or "other" for entity in found]
+    actors = _ACTORS.build((names, types_, grouped, repeat(0, count), repeat(_NEUTRAL, count), repeat(_NEUTRAL, count)), count)
     return tuple(actors)
+
+
+def _first_start(entity: _Entity) -> int:
+    return entity.mentions[0][0]
 
 
 def _is_compound(name: str) -> bool:
     """`Putin-Kim`, `Russia-North Korea`: names joined by hyphens."""
+    if "-" not in name:  # most names: one part
+        return False
     parts = name.strip("-").split("-")
     return len(parts) > 1 and all(part[:1].isupper() for part in parts)
 
 
-def _record_compound(text: str, start: int, end: int, sentence: int, registry: _Registry) -> bool:
+def _record_compound(text: str, start: int, end: int, sentence: int, registry: _Registry, doc: TokenColumns) -> bool:
     """Each known part of a hyphenated compound is a mention; False if none is known."""
     aliases = lexicon.table("aliases")
     found: list[tuple[_Entity, int, str]] = []
@@ -492,7 +608,7 @@ def _record_compound(text: str, start: int, end: int, sentence: int, registry: _
             found.append((entity, offset, part))
         offset += len(part) + 1
     for entity, offset, part in found:
-        entity.mentions.append(Mention(offset, offset + len(part), part, sentence, "alias"))
+        entity.mentions.append((offset, offset + len(part), part, sentence, "alias", doc.token_starting_at(offset)))
     return bool(found)
 
 
@@ -500,9 +616,9 @@ def _nearest(owners: list[_Entity], position: int) -> _Entity:
     """The owner mentioned most recently before `position` (else the first one)."""
     best, best_pos = owners[0], -1
     for owner in owners:
-        before = [m.start for m in owner.mentions if m.start <= position]
-        if before and max(before) > best_pos:
-            best, best_pos = owner, max(before)
+        for m in owner.mentions:
+            if best_pos < m[0] <= position:
+                best, best_pos = owner, m[0]
     return best
 
 
@@ -510,10 +626,11 @@ def _demonym_as_surname(name: str, doc: TokenColumns, run: _Run) -> bool:
     """A singular demonym right before a verb names a person (`Cuban said`,
     `English argued`); before a noun it only modifies (`Cuban officials`), and
     after a determiner it is the people (`what the Chinese say`)."""
-    if run.first > 0 and doc.lowers[run.first - 1] in {"the", "a", "an", "some", "many", "most", "few", "all"}:
+    first, end, _ = run
+    if first > 0 and doc.lowers[first - 1] in {"the", "a", "an", "some", "many", "most", "few", "all"}:
         return False
-    return " " not in name and not name.endswith("s") and run.end < len(doc.tags) and (
-        doc.tags[run.end].startswith("VB") or doc.tags[run.end] == "MD"
+    return " " not in name and not name.endswith("s") and end < len(doc.tags) and (
+        doc.tags[end].startswith("VB") or doc.tags[end] == "MD"
     )
 
 
@@ -522,8 +639,7 @@ def _is_subject(doc: TokenColumns, j: int) -> bool:
     tags = doc.tags
     if j < len(tags) and doc.texts[j] in {"'s", "’s"}:
         return False
-    for k in range(j, min(j + 3, len(tags))):
-        tag = tags[k]
+    for tag in tags[j : j + 3]:
         if tag.startswith("VB") or tag == "MD":
             return True
         if tag not in {"RB", ","}:
@@ -531,18 +647,24 @@ def _is_subject(doc: TokenColumns, j: int) -> bool:
     return False
 
 
-def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry) -> None:
-    """Plural descriptions of speakers (`experts`, `U.S. officials`) as group actors."""
+def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
+    """Plural descriptions of speakers (`experts`, `U.S. officials`) as group actors.
+
+    `marked`: token indices, in order, of at least every speaker noun.
+    """
     tokens, texts, tags, lowers = doc.tokens, doc.texts, doc.tags, doc.lowers
     nouns = lexicon.lower_words("speaker_nouns")
-    claimed_starts = sorted({m.start for e in registry.entities for m in e.mentions})
-    plural_nouns = [k for k, tag in enumerate(tags) if tag == "NNS" and lowers[k] in nouns]
+    plural_nouns = [k for k in marked if tags[k] == "NNS" and lowers[k] in nouns]
+    if not plural_nouns:
+        return
+    claimed_starts = sorted({m[0] for e in registry.entities for m in e.mentions})
     for index, sentence, i in _in_sentences(sentences, plural_nouns):
         token = tokens[i]
         if i + 1 < sentence.end_token and tags[i + 1].startswith("NN"):
             continue  # `officials` modifies the next noun
         first = i
-        while first > sentence.first_token and tags[first - 1] in {"NNP", "NNPS", "JJ"} and _CAPITALISED.match(texts[first - 1]):
+        # a capitalised (A to Z) proper noun or adjective before: `U.S. officials`
+        while first > sentence.first_token and tags[first - 1] in {"NNP", "NNPS", "JJ"} and "A" <= texts[first - 1] < "[":
             first -= 1
         start, end = tokens[first].start, token.end
         k = bisect.bisect_left(claimed_starts, start)
@@ -553,35 +675,24 @@ def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, reg
             name = name.lower()
         entity = registry.get(name, "group")
         entity.gender = "plural"
-        entity.mentions.append(Mention(start, end, text[start:end], index, "description"))
+        entity.mentions.append((start, end, text[start:end], index, "description", first))
 
 
-def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry) -> None:
+def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
     """`the president`, `the former governor`: a person named by role.
 
     It is the person most recently named with that role before their name
     (`President Barack Obama … the president`) within the last five
     sentences; else an actor of its own, named by the description.
+    `marked`: token indices, in order, of at least every `the`.
     """
     tokens, texts, tags, lowers = doc.tokens, doc.texts, doc.tags, doc.lowers
     roles = lexicon.lower_words("person_roles")
     demonyms = lexicon.table("demonyms")
-    claimed = sorted((m.start, m.end) for e in registry.entities for m in e.mentions)
-    claimed_starts = [c[0] for c in claimed]
-    token_starting_at = doc.token_starting_at
-    titled: list[tuple[int, int, str, _Entity]] = []  # (sentence, start, role, person) for `Role Name` mentions
-    for entity in registry.entities:
-        if entity.type != "person":
-            continue
-        for m in entity.mentions:
-            k = token_starting_at(m.start)
-            if k is None:
-                continue
-            for j in range(max(0, k - 4), k):
-                if lowers[j] in roles:
-                    titled.append((m.sentence, m.start, lowers[j], entity))
-    titled.sort(key=itemgetter(1))
-    articles = [k for k, word in enumerate(lowers) if word == "the"]
+    articles = [k for k in marked if lowers[k] == "the"]
+    if not articles:
+        return
+    claimed: list[tuple[int, int]] | None = None  # the mentions so far: made at the first description
     for index, sentence, i in _in_sentences(sentences, articles):
         if i >= sentence.end_token - 1:
             continue  # a sentence's last token opens no description
@@ -593,6 +704,10 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumn
             continue
         if j + 1 < sentence.end_token and tags[j + 1].startswith("NN"):
             continue  # `the president Barack Obama`, `the president's` handled as a name's title
+        if claimed is None:  # this loop adds mentions only after this point
+            claimed = sorted((m[0], m[1]) for e in registry.entities for m in e.mentions)
+            claimed_starts = [c[0] for c in claimed]
+            titled = _titled_mentions(doc, registry, roles)
         start, end = tokens[i].start, tokens[j].end
         k = bisect.bisect_left(claimed_starts, start)
         if k < len(claimed_starts) and claimed_starts[k] < end or k > 0 and claimed[k - 1][1] > start:
@@ -604,35 +719,80 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumn
                 break
         if person is None:
             person = registry.get(" ".join(["the"] + texts[i + 1 : j + 1]), "person")
-        person.mentions.append(Mention(start, end, text[start:end], index, "description"))
+        person.mentions.append((start, end, text[start:end], index, "description", i))
+
+
+def _titled_mentions(doc: TokenColumns, registry: _Registry, roles: frozenset[str]) -> list[tuple[int, int, str, _Entity]]:
+    """(sentence, start, role, person) for each `Role Name` mention of a person, by start."""
+    lowers = doc.lowers
+    titled = []
+    for entity in registry.entities:
+        if entity.type != "person":
+            continue
+        for m in entity.mentions:
+            k = m[5]
+            if k is None:
+                continue
+            before = lowers[k - 4 if k > 4 else 0 : k]
+            if not roles.isdisjoint(before):  # (most names have no role before them)
+                titled.extend((m[3], m[0], word, entity) for word in before if word in roles)
+    titled.sort(key=itemgetter(1))
+    return titled
 
 
 _PRONOUN_WINDOW = 40  # the most recent mentions a pronoun may refer back to
 
 
-def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry) -> None:
+def _antecedent(reached: list[tuple[int, int, int, _Entity, float]], gender: str, index: int, position: int, oldest: int) -> _Entity | None:
+    """The best-scoring entity for a pronoun of `gender` at `position` in sentence
+    `index`, among the (rank, start, sentence, entity, bonus) entries `reached`
+    (in text order) of rank `oldest` or more and at most three sentences back."""
+    best, best_score = None, float("-inf")
+    scale = position if position > 1 else 1
+    for rank, start, s_index, entity, bonus in reversed(reached):
+        # Mentions come in text order: the first one out of reach ends the search,
+        # and so does the first that cannot outscore the best: a score is at most
+        # 3.5 less twice the sentences back (bonus <= 3.0; start < position, so the
+        # last term <= 0.5), and mentions further back are as many sentences back or more.
+        if rank < oldest or index - s_index > 3 or 3.5 - (index - s_index) * 2 <= best_score:
+            break
+        if gender == "plural":
+            if entity.type != "group":
+                continue
+        elif entity.type != "person" or (entity.gender and entity.gender != gender):
+            continue
+        score = -(index - s_index) * 2 + bonus + start / scale * 0.5
+        if score > best_score:
+            best, best_score = entity, score
+    return best
+
+
+def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
     """Attach he/she/they pronouns to the most plausible recent actor.
 
     Candidates are actors mentioned in this sentence before the pronoun or in
     the three sentences before it. A candidate must agree in gender where its
     gender is known; subjects are preferred over other mentions (`Putin gave
     Kim a tour and said he…` -> Putin), then recency.
+    `marked`: token indices, in order, of at least every pronoun.
     """
     tokens, tags, lowers = doc.tokens, doc.tags, doc.lowers
     pronouns = lexicon.table("pronouns")
+    # a pronoun by its tag (`her` whatever its tag: the tagger reads some as a noun's)
+    candidates = [k for k in marked if lowers[k] in pronouns and (tags[k] in _PRONOUN_TAGS or lowers[k] == "her")]
+    if not candidates:
+        return
     timeline: list[tuple[int, int, _Entity, bool]] = []  # (start, sentence, entity, is_subject)
-    token_starting_at = doc.token_starting_at
     count = len(tokens)
     for entity in registry.entities:
-        for m in entity.mentions:
-            k = token_starting_at(m.start)
+        for start, end, _, s_index, _, k in entity.mentions:
             subject = False
             if k is not None:
                 end_k = k
-                while end_k < count and tokens[end_k].end <= m.end:
+                while end_k < count and tokens[end_k].end <= end:
                     end_k += 1
                 subject = _is_subject(doc, end_k)
-            timeline.append((m.start, m.sentence, entity, subject))
+            timeline.append((start, s_index, entity, subject))
     timeline.sort(key=itemgetter(0))
     first_person: dict[int, int] = {}  # sentence -> start of its first person mention
     for start, s_index, entity, _ in timeline:
@@ -643,46 +803,27 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
     # group, for `they`) can be chosen, so each kind has its own list; an
     # entry keeps its rank among all mentions, for the window of the last
     # _PRONOUN_WINDOW. An entity of no type yet goes in both (checked when read).
-    people: list[tuple[int, int, int, _Entity, bool]] = []  # (rank, start, sentence, entity, is_subject)
-    groups: list[tuple[int, int, int, _Entity, bool]] = []
+    # An entry's bonus is what being a subject adds to its score, the most for
+    # the sentence's first person mention.
+    people: list[tuple[int, int, int, _Entity, float]] = []  # (rank, start, sentence, entity, bonus)
+    groups: list[tuple[int, int, int, _Entity, float]] = []
     seen = 0
-
-    def reach(start: int, s_index: int, entity: _Entity, subject: bool) -> None:
-        nonlocal seen
-        entry = (seen, start, s_index, entity, subject)
-        seen += 1
-        if entity.type in ("person", ""):
-            people.append(entry)
-        if entity.type in ("group", ""):
-            groups.append(entry)
-
-    pointer = 0
-    candidates = [k for k, word in enumerate(lowers) if word in pronouns]
+    pointer, ahead = 0, len(timeline)
     for index, _, k in _in_sentences(sentences, candidates):
         token = tokens[k]
-        while pointer < len(timeline) and timeline[pointer][0] < token.start:
-            reach(*timeline[pointer])
+        while pointer < ahead and timeline[pointer][0] < token.start:
+            start, s_index, entity, subject = timeline[pointer]
             pointer += 1
-        word = lowers[k]
-        if tags[k] not in {"PRP", "PRP$"} and word != "her":
-            continue
-        info = pronouns[word]
-        gender = info[0]
-        best, best_score = None, float("-inf")
-        oldest = seen - _PRONOUN_WINDOW
-        for rank, start, s_index, entity, subject in reversed(groups if gender == "plural" else people):
-            # mentions come in text order: the first one out of reach ends the search
-            if rank < oldest or index - s_index > 3:
-                break
-            if gender == "plural":
-                if entity.type != "group":
-                    continue
-            elif entity.type != "person" or (entity.gender and entity.gender != gender):
-                continue
             lead = subject and first_person.get(s_index) == start
-            score = -(index - s_index) * 2 + (3.0 if lead else 1.5 if subject else 0) + start / max(1, token.start) * 0.5
-            if score > best_score:
-                best, best_score = entity, score
+            entry = (seen, start, s_index, entity, 3.0 if lead else 1.5 if subject else 0)
+            seen += 1
+            if entity.type in ("person", ""):
+                people.append(entry)
+            if entity.type in ("group", ""):
+                groups.append(entry)
+        info = pronouns[lowers[k]]
+        gender = info[0]
+        best = _antecedent(groups if gender == "plural" else people, gender, index, token.start, seen - _PRONOUN_WINDOW)
         if best is None:
             # No antecedent in reach (a lead sentence, a lone quote): the pronoun still
             # names someone, so it becomes a mention of an actor that says so.
@@ -691,5 +832,13 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
             best.gender = gender
         if not best.gender and gender != "plural":
             best.gender = gender
-        best.mentions.append(Mention(token.start, token.end, token.text, index, "pronoun"))
-        reach(token.start, index, best, tags[k] == "PRP" and info[1] == "subject")
+        best.mentions.append((token.start, token.end, token.text, index, "pronoun", k))
+        # the pronoun comes into reach as a mention of `best` (as a mention above)
+        subject = tags[k] == "PRP" and info[1] == "subject"
+        lead = subject and first_person.get(index) == token.start
+        entry = (seen, token.start, index, best, 3.0 if lead else 1.5 if subject else 0)
+        seen += 1
+        if best.type in ("person", ""):
+            people.append(entry)
+        if best.type in ("group", ""):
+            groups.append(entry)

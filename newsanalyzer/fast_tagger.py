@@ -19,6 +19,7 @@ word looked up (then remembered).
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 from collections.abc import Callable, Iterator, Mapping
 
 # Memos stay bounded in a long-running process; a news corpus uses far fewer words.
@@ -86,11 +87,12 @@ class SortedLexicon(Mapping):
         return tag is not None
 
     def _learn(self, word) -> str | None:
-        tag = self._search(word)
+        tag = self.search(word)
         _remember(self._memo, word, tag)
         return tag
 
-    def _search(self, word) -> str | None:
+    def search(self, word) -> str | None:
+        """The word's tag, or None: looked up in the lines (for callers with a memo of their own)."""
         if not isinstance(word, str) or " " in word:
             return None  # TextBlob's words end at the first space
         lines, key = self._lines, word + " "
@@ -139,6 +141,12 @@ def _printed_tag(tag: str) -> str:
     return tag
 
 
+def _parser_would_split(words: list[str]) -> bool:
+    """Whether TextBlob's parser would split `" ".join(words)` into other words (at spaces and line ends)."""
+    joined = " ".join(words)
+    return joined.count(" ") != len(words) - 1 or "\n" in joined
+
+
 def _remember(memo: dict, key, value) -> None:
     if len(memo) >= _MAX_MEMO:
         memo.clear()
@@ -150,7 +158,8 @@ class WordTagger:
 
     def __init__(self, lexicon: Mapping, unknown_tag: Callable[[str], str], textblob_tag: Callable):
         self.lexicon = lexicon
-        self._lookup = lexicon.get
+        # the lexicon's own memo would only repeat ours
+        self._lookup = lexicon.search if isinstance(lexicon, SortedLexicon) else lexicon.get
         self._unknown_tag = unknown_tag  # tag of a word the lexicon does not know
         self._textblob_tag = textblob_tag  # for words TextBlob's parser would split further
         self._tags: dict[str, str] = {}  # memo: word -> tag, anywhere but first in a sentence
@@ -180,24 +189,46 @@ class WordTagger:
     def __call__(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        joined = " ".join(words)
-        if joined.count(" ") != len(words) - 1 or "\n" in joined:
-            # a word TextBlob's parser would split further (at spaces and newlines)
-            return [tag for _, tag in self._textblob_tag(joined, tokenize=False)]
-        tags = list(map(self._tags.get, words))
-        if None in tags:
-            for i, word in enumerate(words):
-                if tags[i] is None:
-                    tags[i] = self._tag(word)
+        if _parser_would_split(words):
+            return [tag for _, tag in self._textblob_tag(" ".join(words), tokenize=False)]
+        tags = self._word_tags(words)
         first = words[0]
         tags[0] = self._first_tags.get(first) or self._first_tag(first)
         return tags
 
+    def tag_sentences(self, words: list[str], firsts: list[int]) -> list[str]:
+        """The tags of consecutive sentences, the words of sentence k being
+        `words[firsts[k] : firsts[k + 1]]`: `self(sentence)` for each, in one list."""
+        if _parser_would_split(words):
+            return [tag for first, end in pairwise(firsts) for tag in self(words[first:end])]
+        tags = self._word_tags(words)
+        first_tags = self._first_tags
+        for first, end in pairwise(firsts):
+            if first < end:
+                word = words[first]
+                tags[first] = first_tags.get(word) or self._first_tag(word)
+        return tags
+
+    def _word_tags(self, words: list[str]) -> list[str]:
+        """The tag of each word as any but a sentence's first word."""
+        memo = self._tags
+        try:
+            return list(map(memo.__getitem__, words))
+        except KeyError:
+            pass  # words new to the memo: each tagged once
+        new_words = set(words).difference(memo)
+        if len(memo) + len(new_words) > _MAX_MEMO:
+            memo.clear()
+            new_words = set(words)
+        for word in new_words:
+            memo[word] = self._tag(word)
+        return list(map(memo.__getitem__, words))
+
     def _tag(self, word: str) -> str:
         tag = self._lookup(word)
-        tag = self._unknown_tag(word) if tag is None else _printed_tag(tag)
-        _remember(self._tags, word, tag)
-        return tag
+        if tag is None:
+            return self._unknown_tag(word)
+        return _printed_tag(tag) if "/" in tag or "&" in tag else tag
 
     def _first_tag(self, word: str) -> str:
         # `find_tags`: lexicon.get(token, i == 0 and lexicon.get(token.lower()) or None)

@@ -23,11 +23,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from itertools import compress, pairwise
+from operator import attrgetter
+from typing import NamedTuple
 
 from newsanalyzer import lexicon
-from newsanalyzer.actors import token_columns
+from newsanalyzer.actors import TokenColumns, token_columns
 from newsanalyzer.model import Actor, Paragraph, Quote, Sentence, Span, Token
 
 _OPENING = {"“", "„", "«"}
@@ -40,8 +41,10 @@ _MAY_OPEN = _AMBIGUOUS | _CLOSING  # straight or closing marks that open a passa
 _REOPENING = _OPENING | _AMBIGUOUS  # marks that reopen a passage in the next paragraph
 _QUOTE_TOKENS = {"“", "”", '"', "«", "»", "„", "''", "``", "‘", "’", "'"}
 _STRONG_CUES = {"said", "says", "told", "added", "wrote", "tweeted"}  # cues whatever their tag
+_START = attrgetter("start")  # sort keys
+_START_END = attrgetter("start", "end")
 _TYPE_PRIORITY = {"person": 0, "group": 1, "organization": 2, "other": 3, "place": 4}
-_MARK = re.compile("[“”\"«»„]|''")
+_MARK_CHARS = "“”\"«»„"  # and the doubled apostrophe `''`
 # A passage longer than this without a closing mark is a stray mark, not a quote.
 _MAX_UNCLOSED_CHARS = 4000
 # A passage of at most this many words before a noun modifies it (scare quotes).
@@ -50,8 +53,9 @@ _MAX_MODIFIER_WORDS = 3
 _HAS_ALNUM = re.compile(r"[^\W_]").search
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+# Named tuples rather than frozen dataclasses: a dataclass with slots costs
+# ~1 ms to create at import, and each instance is slower to build and hash.
+class Passage(NamedTuple):
     """Text inside quotation marks: text[start:end], marks excluded."""
 
     start: int
@@ -61,8 +65,7 @@ class Passage:
     single: bool = False  # inside ‘single’ marks
 
 
-@dataclass(frozen=True, slots=True)
-class _Attribution:
+class _Attribution(NamedTuple):
     start: int
     end: int
     speaker: Span | None
@@ -70,8 +73,7 @@ class _Attribution:
     actor: str | None
 
 
-@cache
-def _cue_forms() -> frozenset[str]:
+def _reporting_verb_forms() -> frozenset[str]:
     forms = set()
     for base, values in lexicon.table("reporting_verbs").items():
         forms.add(base)
@@ -79,10 +81,31 @@ def _cue_forms() -> frozenset[str]:
     return frozenset(f for f in forms if " " not in f)
 
 
-@cache
-def _attribution_openers() -> frozenset[str]:
-    """The words at which `_attributions_in_sentence` may find an attribution: cues and `according`."""
-    return _cue_forms() | {"according"}
+def _phrasal_cue_ends() -> dict[str, frozenset[str]]:
+    """{w1: {w2, ...}} for each phrasal cue `w1 w2` split at each of its spaces:
+    `f"{w1} {w2}" in phrasal_cues` without building the string."""
+    ends: dict[str, set[str]] = {}
+    for phrase in lexicon.lower_words("phrasal_cues"):
+        for i, ch in enumerate(phrase):
+            if ch == " ":
+                ends.setdefault(phrase[:i], set()).add(phrase[i + 1 :])
+    return {first: frozenset(rest) for first, rest in ends.items()}
+
+
+# The word lists the rules read, loaded once here rather than looked up in each rule.
+_CUE_FORMS = _reporting_verb_forms()
+_ATTRIBUTION_OPENERS = _CUE_FORMS | {"according"}  # where `_attributions_in_sentence` may find one
+_SUBJECT_PRONOUNS = frozenset(w for w, columns in lexicon.table("pronouns").items() if columns[1:2] == ("subject",))
+_NAMING_CUES = lexicon.lower_words("naming_cues")
+_WEAK_CUES = lexicon.lower_words("weak_cues")
+_ADDRESSEE_CUES = lexicon.lower_words("addressee_cues")
+_CLOSING_CUES = lexicon.lower_words("closing_cues")
+_PHRASAL_CUE_ENDS = _phrasal_cue_ends()
+_CUE_SKIP_BEFORE = lexicon.lower_words("cue_skip_before")
+_TIME_WORDS = lexicon.lower_words("time_words")
+_TIME_WORD_OPENERS = lexicon.lower_words("time_word_openers")
+_SPEAKER_NOUNS = lexicon.lower_words("speaker_nouns")
+_ATTRIBUTION_ADJUNCTS = lexicon.lower_words("attribution_adjuncts")
 
 
 # ---------------------------------------------------------------------------
@@ -90,52 +113,84 @@ def _attribution_openers() -> frozenset[str]:
 # ---------------------------------------------------------------------------
 
 
-def _is_opening_straight(text: str, i: int, start: int, end: int) -> bool:
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    return (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+def _mark_positions(text: str) -> list[tuple[int, int]]:
+    """(offset, width) of every one-character quotation mark in text, in order.
+
+    str.find runs in C at memchr speed; a regular expression with a character
+    class of non-ASCII marks tests every character (~15 times slower here)."""
+    found = []
+    for mark in _MARK_CHARS:
+        i = text.find(mark)
+        while i >= 0:
+            found.append((i, 1))
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _paragraph_marks(
+    text: str, start: int, end: int, singles: list[tuple[int, int]], offsets: list[int], doubled: bool
+) -> list[tuple[int, int]]:
+    """(offset, width) of the marks in text[start:end]: the one-character
+    marks, and when `doubled` the doubled apostrophes (`''`, matched left to
+    right without overlap, inside the paragraph)."""
+    marks = singles[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
+    i = text.find("''", start, end) if doubled else -1
+    if i >= 0:
+        while i >= 0:
+            marks.append((i, 2))
+            i = text.find("''", i + 2, end)
+        marks.sort()
+    return marks
 
 
 def find_passages(text: str, paragraphs: Sequence[Paragraph]) -> list[Passage]:
     """Quoted passages, in order; one linear scan per paragraph."""
     passages: list[Passage] = []
-    for p_index, paragraph in enumerate(paragraphs):
-        start, end = paragraph.start, paragraph.end
-        open_at = -1
-        for match in _MARK.finditer(text, start, end):
-            i = match.start()
-            ch = match.group()
-            width = len(ch)
-            if width == 2:
-                ch = '"'  # the New York Times' doubled apostrophes
-            if open_at < 0:
-                opens = ch in _OPENING or (ch in _MAY_OPEN and _is_opening_straight(text, i, start, end))
-                if opens:
-                    open_at = i + width
-            else:
-                after = text[i + width] if i + width < end else " "
-                closes = (
-                    ch in _CLOSING
-                    or ch in _AMBIGUOUS
-                    or (ch == "“" and text[open_at - 1] == "„")
-                    # a misprinted closing mark: `here,“ said Jim`
-                    or (ch in _OPENING and (after.isspace() or after in ".,;:") and text[i - 1] in ".,?!")
-                )
-                if closes:
-                    if i > open_at:
-                        passages.append(Passage(open_at, i, p_index, True))
-                    open_at = -1
-                elif ch in _OPENING and i - open_at > 0:
-                    # a new opening mark while one is open: the first was never closed
-                    passages.append(Passage(open_at, _trim_end(text, open_at, i), p_index, False))
-                    open_at = i + width
-        if open_at >= 0:
-            content_end = _trim_end(text, open_at, end)
-            reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _REOPENING
-            if content_end > open_at and (reopened or content_end - open_at <= _MAX_UNCLOSED_CHARS):
-                passages.append(Passage(open_at, content_end, p_index, False))
-    passages.extend(_single_passages(text, paragraphs, passages))
-    passages.sort(key=lambda p: p.start)
+    singles = _mark_positions(text)
+    doubled = "''" in text
+    if singles or doubled:
+        offsets = [i for i, _ in singles]
+        for p_index, paragraph in enumerate(paragraphs):
+            start, end = paragraph.start, paragraph.end
+            open_at = -1
+            for i, width in _paragraph_marks(text, start, end, singles, offsets, doubled):
+                ch = '"' if width == 2 else text[i]  # `''`: the New York Times' doubled apostrophes
+                if open_at < 0:
+                    if ch in _OPENING:
+                        open_at = i + width
+                    elif ch in _MAY_OPEN:
+                        # a straight or closing mark opens after a space or bracket, before a word
+                        before = text[i - 1] if i > start else " "
+                        after = text[i + 1] if i + 1 < end else " "
+                        if (before.isspace() or before in _BEFORE_OPENING) and not after.isspace():
+                            open_at = i + width
+                else:
+                    after = text[i + width] if i + width < end else " "
+                    closes = (
+                        ch in _CLOSING
+                        or ch in _AMBIGUOUS
+                        or (ch == "“" and text[open_at - 1] == "„")
+                        # a misprinted closing mark: `here,“ said Jim`
+                        or (ch in _OPENING and (after.isspace() or after in ".,;:") and text[i - 1] in ".,?!")
+                    )
+                    if closes:
+                        if i > open_at:
+                            passages.append(Passage(open_at, i, p_index, True))
+                        open_at = -1
+                    elif ch in _OPENING and i - open_at > 0:
+                        # a new opening mark while one is open: the first was never closed
+                        passages.append(Passage(open_at, _trim_end(text, open_at, i), p_index, False))
+                        open_at = i + width
+            if open_at >= 0:
+                content_end = _trim_end(text, open_at, end)
+                reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in _REOPENING
+                if content_end > open_at and (reopened or content_end - open_at <= _MAX_UNCLOSED_CHARS):
+                    passages.append(Passage(open_at, content_end, p_index, False))
+    if "‘" in text:
+        passages.extend(_single_passages(text, paragraphs, passages))
+    if len(passages) > 1:
+        passages.sort(key=_START)
     return passages
 
 
@@ -179,28 +234,41 @@ def _single_passages(text: str, paragraphs: Sequence[Paragraph], doubles: list[P
 class _Context:
     """Lookups shared by the attribution rules for one document."""
 
-    def __init__(self, text: str, tokens: Sequence[Token], actors: Sequence[Actor], passages: list[Passage]):
+    def __init__(
+        self, text: str, tokens: Sequence[Token], actors: Sequence[Actor], passages: list[Passage], columns: TokenColumns | None = None
+    ):
         self.text = text
         self.tokens = tokens
         self.passages = passages
         self.passage_starts = [p.start for p in passages]
-        columns = token_columns(tokens)  # those `find_actors` built, for the pipeline's token tuple
+        # passages in double marks, which `in_quote` looks up: when they are
+        # disjoint and in order and no single-quoted passage starts inside one
+        # (as `find_passages` makes them), the one that starts last at or
+        # before a position is the only one that may hold it
+        doubles = self.doubles = [p for p in passages if not p.single]
+        starts = self.double_starts = [p.start for p in doubles]
+        self.doubles_apart = all(a.end < b.start for a, b in pairwise(doubles)) and not any(
+            (k := bisect.bisect_right(starts, p.start) - 1) >= 0 and p.start <= doubles[k].end for p in passages if p.single
+        )
+        if columns is None:
+            columns = token_columns(tokens)
         self.token_starts = columns.starts
         self.texts = columns.texts
         self.lowers = columns.lowers  # the rules compare lower-case words throughout
-        openers = _attribution_openers()
-        self.openers = [k for k, w in enumerate(self.lowers) if w in openers]  # token indices, in order
+        # token indices of the openers, in order (the set test and the selection run in C)
+        self.openers = list(compress(range(len(self.lowers)), map(_ATTRIBUTION_OPENERS.__contains__, self.lowers)))
         self.mention_of: dict[int, tuple[int, int, str, str]] = {}  # token index -> (start, end, actor, type)
         mention_of, starts, count = self.mention_of, self.token_starts, len(tokens)
         for actor in actors:
-            priority = _TYPE_PRIORITY[actor.type]
+            name, kind = actor.name, actor.type
+            priority = _TYPE_PRIORITY[kind]
             for m in actor.mentions:
-                entry = (m.start, m.end, actor.name, actor.type)
-                k = bisect.bisect_left(starts, m.start)
-                while k < count and starts[k] < m.end:
+                start, end = m.start, m.end
+                k = bisect.bisect_left(starts, start)
+                while k < count and starts[k] < end:
                     current = mention_of.get(k)
                     if current is None or priority < _TYPE_PRIORITY[current[3]]:
-                        mention_of[k] = entry
+                        mention_of[k] = (start, end, name, kind)
                     k += 1
 
     def overlapping(self, start: int, end: int) -> list[Passage]:
@@ -219,6 +287,16 @@ class _Context:
         return found
 
     def in_quote(self, position: int) -> Passage | None:
+        """The passage in double marks that holds position (or ends just before it)."""
+        if self.doubles_apart:
+            k = bisect.bisect_right(self.double_starts, position) - 1
+            if k >= 0 and position < self.doubles[k].end + 1:
+                return self.doubles[k]
+            return None
+        return self._in_quote_walk(position)
+
+    def _in_quote_walk(self, position: int) -> Passage | None:
+        """`in_quote` for passages that may nest: a walk back over all passages."""
         k = bisect.bisect_right(self.passage_starts, position) - 1
         while k >= 0:
             p = self.passages[k]
@@ -236,16 +314,14 @@ class _Context:
 def _is_cue(ctx: _Context, k: int, lo: int) -> bool:
     token = ctx.tokens[k]
     word = ctx.lowers[k]
-    if word not in _cue_forms():
+    if word not in _CUE_FORMS:
         return False
-    if not (token.tag.startswith("VB") or word in _STRONG_CUES):
-        before = lexicon.table("pronouns").get(ctx.lowers[k - 1]) if k > lo else None
-        if not (before and before[1] == "subject"):
-            return False
+    if not (token.tag.startswith("VB") or word in _STRONG_CUES or k > lo and ctx.lowers[k - 1] in _SUBJECT_PRONOUNS):
+        return False
     if ctx.in_quote(token.start) is not None:
         return False
     prev = ctx.lowers[k - 1] if k > lo else ""
-    if word in lexicon.lower_words("naming_cues") and prev in _BE:
+    if word in _NAMING_CUES and prev in _BE:
         return False  # `a group called “X”`, `what is called`
     if word == "said" and prev in {"that", "having", "so-called", "aforesaid"} and k - 1 == lo:
         return False  # `That said, ...`
@@ -295,7 +371,7 @@ def _speaker_in(ctx: _Context, first: int, end: int) -> tuple[Span, str | None] 
 def _skip_back(ctx: _Context, j: int, lo: int, skip: frozenset[str]) -> int:
     """The last token at or before j that is not an auxiliary, an adverb, a
     time adjunct or a short parenthesis (`Sen. Jane Roe (D-Ore.) said`)."""
-    times = lexicon.lower_words("time_words")
+    times = _TIME_WORDS
     while j >= lo:
         t = ctx.tokens[j]
         word = ctx.lowers[j]
@@ -304,7 +380,7 @@ def _skip_back(ctx: _Context, j: int, lo: int, skip: frozenset[str]) -> int:
         elif word in times and j > lo:
             # `Trump on Friday described`, `Kim this week said`
             j -= 1
-            while j >= lo and ctx.lowers[j] in lexicon.lower_words("time_word_openers"):
+            while j >= lo and ctx.lowers[j] in _TIME_WORD_OPENERS:
                 j -= 1
         elif t.text == ")":
             m = j - 1
@@ -321,7 +397,7 @@ def _skip_back(ctx: _Context, j: int, lo: int, skip: frozenset[str]) -> int:
 def _relative_who(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] | None:
     """`Jane Roe, who joked of it, “...”`: the relative pronoun before verb v
     speaks for the name before its comma."""
-    w = _skip_back(ctx, v - 1, lo, lexicon.lower_words("cue_skip_before"))
+    w = _skip_back(ctx, v - 1, lo, _CUE_SKIP_BEFORE)
     if w < lo or ctx.lowers[w] != "who":
         return None
     antecedent = ctx.mention_of.get(w - 2) if w - 2 >= lo and ctx.tokens[w - 1].text == "," else None
@@ -380,7 +456,7 @@ def _appositive_chain(ctx: _Context, lo: int, comma: int) -> tuple[tuple[Span, s
 
 def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | None] | None, int]:
     """Speaker ending just before cue k, and the index where it starts."""
-    skip = lexicon.lower_words("cue_skip_before")
+    skip = _CUE_SKIP_BEFORE
     j = _skip_back(ctx, k - 1, lo, skip)
     if j - 1 > lo and ctx.tokens[j].text == "," and ctx.tokens[j - 1].text == ")":
         j = _skip_back(ctx, j - 1, lo, skip)  # `Gov. Jane Roe (R-Ohio), said`: a stray comma
@@ -428,7 +504,7 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
         start - 2 >= lo
         and ctx.tokens[start - 1].tag == "IN"
         and start - 2 in ctx.mention_of
-        and not any(m in ctx.mention_of for m in range(start, end))
+        and ctx.mention_of.keys().isdisjoint(range(start, end))
     ):
         s, e, actor, _ = ctx.mention_of[start - 2]
         first = bisect.bisect_left(ctx.token_starts, s)
@@ -445,7 +521,7 @@ def _speaks(ctx: _Context, found: tuple[Span, str | None], first: int, cue: int)
         mention = ctx.mention_of.get(k)
         if mention and mention[3] in {"person", "group"}:
             return True
-        if ctx.tokens[k].tag == "PRP" or ctx.lowers[k] in lexicon.lower_words("speaker_nouns"):
+        if ctx.tokens[k].tag == "PRP" or ctx.lowers[k] in _SPEAKER_NOUNS:
             return True
     return False
 
@@ -459,20 +535,27 @@ def _speaker_after(ctx: _Context, k: int, hi: int) -> tuple[tuple[Span, str | No
     return _speaker_in(ctx, first, end), end
 
 
+def _words_at_least(texts: list[str], first: int, end: int, count: int) -> bool:
+    """At least `count` of texts[first:end] start with a letter or a digit."""
+    for text in texts[first:end]:
+        if text[:1].isalnum():
+            count -= 1
+            if count == 0:
+                return True
+    return count <= 0
+
+
 def _content_span(ctx: _Context, first: int, end: int) -> tuple[int, int] | None:
     """Character span of tokens[first:end] without edge punctuation; None if no words."""
     texts = ctx.texts
-    while first < end and not _HAS_ALNUM(texts[first]) and not ctx.is_quote_mark(first):
+    while first < end and not _HAS_ALNUM(texts[first]) and texts[first] not in _QUOTE_TOKENS:
         first += 1
-    while end > first and not _HAS_ALNUM(texts[end - 1]) and not ctx.is_quote_mark(end - 1):
+    while end > first and not _HAS_ALNUM(texts[end - 1]) and texts[end - 1] not in _QUOTE_TOKENS:
         end -= 1
-    words = 0
-    for k in range(first, end):  # two words are enough
-        if _HAS_ALNUM(texts[k]):
-            words += 1
-            if words == 2:
-                return ctx.tokens[first].start, ctx.tokens[end - 1].end
-    return None
+    words = filter(_HAS_ALNUM, texts[first:end])
+    if next(words, None) is None or next(words, None) is None:  # two words are enough
+        return None
+    return ctx.tokens[first].start, ctx.tokens[end - 1].end
 
 
 # News sentences hold at most 4 attributions (PolNeAR's 924 articles and 2,000 NewsMTSC
@@ -507,7 +590,7 @@ def _attributions_in_sentence(ctx: _Context, sentence: Sentence) -> list[_Attrib
             attribution = _coordinated(ctx, k, hi, found[-1])  # `Roe called it a disaster and said ...`
         if attribution is not None and any(
             a.start <= tokens[k].start < a.end for a in found
-        ) and word in lexicon.lower_words("weak_cues"):
+        ) and word in _WEAK_CUES:
             attribution = None  # a verb of thinking inside reported content: `said that she expected`
         if attribution is not None:
             found.append(attribution)
@@ -522,12 +605,12 @@ def _coordinated(ctx: _Context, k: int, hi: int, previous: _Attribution) -> _Att
     tokens = ctx.tokens
     if previous.cue is None or previous.speaker is None or previous.cue.start >= tokens[k].start:
         return None
-    if tokens[k].tag not in {"VBD", "VBZ"} or ctx.lowers[k] in lexicon.lower_words("weak_cues"):
+    if tokens[k].tag not in {"VBD", "VBZ"} or ctx.lowers[k] in _WEAK_CUES:
         return None
     if not previous.start <= tokens[k].start < previous.end + 1:
         return None  # the previous content must run into this cue
     start = k + 1
-    if ctx.lowers[k] in lexicon.lower_words("addressee_cues"):
+    if ctx.lowers[k] in _ADDRESSEE_CUES:
         start = _noun_phrase_end(ctx, start, hi)
     while start < hi and ctx.lowers[start] in {"that", ":", ","}:
         start += 1
@@ -625,12 +708,12 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         return _Attribution(content[0], content[1], subject[0], cue, subject[1])
     inverted = (
         not participle
-        and word not in lexicon.lower_words("addressee_cues")
+        and word not in _ADDRESSEE_CUES
         and prev >= lo
         and (ctx.is_quote_mark(prev) or tokens[prev].text == "," and _clause_before(ctx, lo, prev))
         and k + 1 < hi
         and (tokens[k + 1].tag.startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of)
-        and ctx.lowers[k + 1] not in lexicon.lower_words("time_words")  # `..., said Tuesday`
+        and ctx.lowers[k + 1] not in _TIME_WORDS  # `..., said Tuesday`
     )
     if inverted:
         found, np_end = _speaker_after(ctx, k, hi)
@@ -654,14 +737,14 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         found = (main[0], main[1]) if main is not None else found
     if found is None:
         return None
-    if not word.endswith("ing") and any(w in _BE for w in ctx.lowers[max(lo, k - 3) : k]):
+    if not word.endswith("ing") and not _BE.isdisjoint(ctx.lowers[max(lo, k - 3) : k]):
         return None  # passive: `specifics were not announced` (but `Trump is insisting`)
-    if ctx.lowers[k] in lexicon.lower_words("weak_cues") and (
+    if ctx.lowers[k] in _WEAK_CUES and (
         not _speaks(ctx, found, subject_start, k) or k + 1 < hi and ctx.lowers[k + 1] == "to"
     ):
         return None  # `Beijing feel`, `They agreed to hold`
     rest = k + 1
-    adjuncts = lexicon.lower_words("attribution_adjuncts")
+    adjuncts = _ATTRIBUTION_ADJUNCTS
     # a closing attribution: `..., Gause said.` or `..., Zakharova said Wednesday, according to ...`
     j = rest
     while j < hi and (ctx.lowers[j] in adjuncts or tokens[j].tag in {"NNP", "CD"} and j + 1 < hi and tokens[j + 1].text in {",", "."}):
@@ -683,7 +766,7 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     opens_after_comma = before_subject >= lo and (tokens[before_subject].text in {",", ";", "—"} or ctx.is_quote_mark(before_subject))
     if closing and opens_after_comma:
         content = _content_span(ctx, lo, before_subject + (1 if ctx.is_quote_mark(before_subject) else 0))
-        if content is not None and sum(1 for t in tokens[lo:before_subject] if t.text[:1].isalnum()) >= 3:
+        if content is not None and _words_at_least(ctx.texts, lo, before_subject, 3):
             return _Attribution(content[0], content[1], found[0], cue, found[1])
         if j < hi and tokens[j].text == ",":
             # a parenthetical: `But now, experts say, Beijing might ...`
@@ -697,14 +780,16 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     start = rest
     if ctx.lowers[k] in {"told", "tells", "tell", "telling", "asked", "informed", "reminded", "warned", "urged"}:
         start = _noun_phrase_end(ctx, start, hi)
+    lowers = ctx.lowers
+    noun_phrase_so_far = True  # tokens[start:m] are adjuncts or noun phrase words
     for m in range(start, min(hi, start + 15)):
-        if ctx.lowers[m] == "that" and all(
-            ctx.lowers[n] in adjuncts or tokens[n].tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP")) for n in range(start, m)
-        ):
+        if noun_phrase_so_far and lowers[m] == "that":
             start = m + 1
             break
-        if tokens[m].text in {":", ","} or ctx.is_quote_mark(m) or tokens[m].tag.startswith("VB"):
+        t = tokens[m]
+        if t.text in {":", ","} or t.text in _QUOTE_TOKENS or t.tag.startswith("VB"):
             break
+        noun_phrase_so_far = noun_phrase_so_far and (lowers[m] in adjuncts or t.tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP")))
     while start < hi and ctx.lowers[start] in {"that", ":", ","}:
         start += 1
     if start < hi and tokens[start].text in _DASHES:
@@ -742,11 +827,11 @@ def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
     """Token k reports speech: a reporting verb or, when `loose`, any finite verb."""
     token = ctx.tokens[k]
     word = ctx.lowers[k]
-    if word in _cue_forms() and (token.tag.startswith("VB") or word in _STRONG_CUES):
+    if word in _CUE_FORMS and (token.tag.startswith("VB") or word in _STRONG_CUES):
         return True
-    if k + 1 < len(ctx.tokens) and f"{word} {ctx.lowers[k + 1]}" in lexicon.lower_words("phrasal_cues"):
+    if k + 1 < len(ctx.tokens) and ctx.lowers[k + 1] in _PHRASAL_CUE_ENDS.get(word, ()):
         return True  # `shot back`, `went on`
-    if loose and word in lexicon.lower_words("closing_cues"):
+    if loose and word in _CLOSING_CUES:
         return True  # `,” the letter read.`
     return loose and token.tag in {"VBD", "VBZ"} and word not in _NOT_SPEECH
 
@@ -758,7 +843,7 @@ def _named(ctx: _Context, k: int) -> bool:
     if mention is None:
         return False
     word = ctx.tokens[k].text
-    return not (mention[3] == "other" and mention[1] - mention[0] == len(word) and word.lower() in _cue_forms() and word.endswith("ed"))
+    return not (mention[3] == "other" and mention[1] - mention[0] == len(word) and word.lower() in _CUE_FORMS and word.endswith("ed"))
 
 
 def _abbreviation_dot(ctx: _Context, k: int) -> bool:
@@ -835,7 +920,7 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
     adverbs skipped), with an appositive between commas allowed:
     `Gary Samore, former coordinator ..., said`."""
     tokens = ctx.tokens
-    skip = lexicon.lower_words("cue_skip_before")
+    skip = _CUE_SKIP_BEFORE
     end = _skip_back(ctx, v - 1, lo, skip) + 1
     if end - 2 > lo and tokens[end - 1].text == "," and tokens[end - 2].text == ")":
         end = _skip_back(ctx, end - 2, lo, skip) + 1  # `Gov. Jane Roe (R-Ohio), said`: a stray comma
@@ -943,7 +1028,7 @@ def _reporting_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | Non
             continue
         if not _frame_verb(ctx, v, False) or v in ctx.mention_of:
             continue
-        if ctx.lowers[v] in lexicon.lower_words("weak_cues"):
+        if ctx.lowers[v] in _WEAK_CUES:
             continue
         if ctx.tokens[v].tag == "VBG":
             found = _main_subject(ctx, lo, v)
@@ -973,8 +1058,7 @@ def _speaker_like(ctx: _Context, span: Span, actor: str | None) -> bool:
     if mention and mention[3] in {"person", "group", "organization"}:
         return True
     word = ctx.lowers[k]
-    pronoun = lexicon.table("pronouns").get(word)
-    return bool(pronoun and pronoun[1] == "subject") or word in lexicon.lower_words("speaker_nouns")
+    return word in _SUBJECT_PRONOUNS or word in _SPEAKER_NOUNS
 
 
 def _passage_marks(ctx: _Context, passage: Passage) -> tuple[int, int]:
@@ -1004,14 +1088,14 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
             if np_end + 1 < hi and tokens[np_end].text == ",":
                 # `said another lawyer, Jane Roe of ...`: the appositive names the speaker
                 named = ctx.mention_of.get(np_end + 1)
-                described = any(m in ctx.mention_of for m in range(j + 1, np_end))
+                described = not ctx.mention_of.keys().isdisjoint(range(j + 1, np_end))
                 if named is not None and named[3] == "person" and named[0] == tokens[np_end + 1].start and not described:
                     found = Span(named[0], named[1], ctx.text[named[0] : named[1]]), named[2]
             found = found or _head_speaker(ctx, j + 1, np_end)
             if found is not None:
                 return found[0], found[1], Span(tokens[j].start, tokens[j].end, tokens[j].text)
     # subject first: `Zucker said`, `Sarandon, 69, told`, `he later added`
-    skip = lexicon.lower_words("cue_skip_before")
+    skip = _CUE_SKIP_BEFORE
     head_end = k
     while head_end < hi and head_end - k < 8 and _is_np_token(ctx, head_end):
         head_end += 1
@@ -1035,7 +1119,7 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
             return None
         mistagged = (  # `,” Bozell answers.`: a cue tagged as a plural noun
             loose
-            and ctx.lowers[v] in _cue_forms()
+            and ctx.lowers[v] in _CUE_FORMS
             and v + 1 < len(tokens)
             and tokens[v + 1].text in {".", ",", "?", "!"}
         )
@@ -1063,7 +1147,7 @@ def _bare_attribution(ctx: _Context, k: int, hi: int) -> bool:
         v += 1
     if v == k or v >= hi or not _frame_verb(ctx, v, False) or ctx.lowers[v].endswith("ing"):
         return False
-    times = lexicon.lower_words("time_words")
+    times = _TIME_WORDS
     j = v + 1
     while j < hi and (ctx.lowers[j] in times or tokens[j].tag == "RB"):
         j += 1
@@ -1082,7 +1166,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         end -= 1
     if end <= lo:
         return None
-    adjuncts = lexicon.lower_words("attribution_adjuncts")
+    adjuncts = _ATTRIBUTION_ADJUNCTS
     if (
         punct is not None
         and tokens[lo].text[:1].isupper()
@@ -1101,7 +1185,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
     # the cue, possibly followed by adjuncts (`said in a statement on Tuesday`)
     v = end - 1
     steps = 0
-    mistagged = tokens[v].tag == "NNS" and ctx.lowers[v] in _cue_forms() and v - 1 in ctx.mention_of
+    mistagged = tokens[v].tag == "NNS" and ctx.lowers[v] in _CUE_FORMS and v - 1 in ctx.mention_of
     if punct == ":" and (tokens[v].tag in {"VBD", "VBZ"} and _frame_verb(ctx, v, True) or mistagged):
         found = _subject_before(ctx, lo, v)  # `17-year-old Jared Potts echoed:`
         if found is not None:
@@ -1113,7 +1197,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         t = tokens[m]
         return (
             t.tag == "NNS"
-            and ctx.lowers[m] in _cue_forms()
+            and ctx.lowers[m] in _CUE_FORMS
             and m - 1 >= lo
             and (tokens[m - 1].tag.startswith("NN") or m - 1 in ctx.mention_of)
             and all(ctx.lowers[n] == "that" for n in range(m + 1, end))
@@ -1135,7 +1219,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         cue = Span(tokens[v].start, tokens[v].end, tokens[v].text)
         if tokens[v].tag == "VBG" or ctx.lowers[v].endswith("ing"):
             # `..., saying, “`: the subject of the main clause speaks
-            addressee = ctx.lowers[v] in lexicon.lower_words("addressee_cues") and all(
+            addressee = ctx.lowers[v] in _ADDRESSEE_CUES and all(
                 tokens[m].tag.startswith(("PRP", "NN", "DT")) for m in range(v + 1, end)
             )  # `..., telling them, “`
             if v + 1 >= end or addressee and end - v <= 4:
@@ -1144,7 +1228,7 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
                     return subject[0], subject[1], cue
             return None
         if _passive(ctx, lo, v):
-            if ctx.lowers[v] in lexicon.lower_words("naming_cues"):
+            if ctx.lowers[v] in _NAMING_CUES:
                 return None  # `the plan is called “Fresh Start”`: a name, not a quote
             return _NO_SPEAKER, None, cue  # `Blumenthal was asked, “`
         found = _subject_before(ctx, lo, v) or _relative_who(ctx, lo, v)
@@ -1203,7 +1287,7 @@ def _attribute_passages(
         p_start = paragraphs[passage.paragraph].start
         while lo < open_mark and ctx.tokens[lo].start < p_start:
             lo += 1
-        before_words = any(_HAS_ALNUM(w) for w in ctx.texts[lo:open_mark])
+        before_words = any(map(_HAS_ALNUM, ctx.texts[lo:open_mark]))
         result = None
         intro = _before_frame(ctx, lo, open_mark) if before_words else None
         inner = ctx.text[passage.start : passage.end].rstrip().rstrip("’'‘").rstrip()  # `‘miracles,’”` ends with its comma
@@ -1300,8 +1384,8 @@ def _heading_before(ctx: _Context, p_start: int, open_mark: int) -> tuple[Span, 
     first = bisect.bisect_left(ctx.token_starts, p_start)
     words = 0
     for word in ctx.texts[first:open_mark]:
-        if any(c.isalpha() for c in word):
-            if any(c.islower() for c in word):
+        if any(map(str.isalpha, word)):
+            if any(map(str.islower, word)):
                 return None  # most paragraphs: the first word with a lower-case letter decides
             words += 1
     if words < 2:
@@ -1357,7 +1441,7 @@ def _kind_and_span(ctx: _Context, attribution: _Attribution) -> list[tuple[str, 
 
 
 def _word_count(text: str) -> int:
-    return sum(1 for w in text.split() if _HAS_ALNUM(w))
+    return len(list(filter(_HAS_ALNUM, text.split())))
 
 
 def find_quotes(
@@ -1368,9 +1452,10 @@ def find_quotes(
     actors: Sequence[Actor],
 ) -> tuple[Quote, ...]:
     """All quotes of the document, in text order."""
-    sentences = _join_split_sentences(text, sentences, tokens)
+    columns = token_columns(tokens)  # those `find_actors` built, for the pipeline's token tuple
+    sentences = _join_split_sentences(sentences, columns.texts)
     passages = find_passages(text, paragraphs)
-    ctx = _Context(text, tokens, actors, passages)
+    ctx = _Context(text, tokens, actors, passages, columns)
     quotes: list[Quote] = []
     covered: set[Passage] = set()
     framed, embedded = _attribute_passages(ctx, sentences, paragraphs)
@@ -1380,7 +1465,7 @@ def find_quotes(
         quotes.append(Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", speaker, actor, cue))
         covered.add(passage)
     frame_cuts = _frame_cuts(ctx, framed)
-    for sentence in sentences:
+    for sentence in _sentences_with(sentences, ctx.openers):
         for attribution in _attributions_in_sentence(ctx, sentence):
             if attribution.cue is not None and attribution.cue.start in framed_cues:
                 continue
@@ -1396,7 +1481,7 @@ def find_quotes(
                 covered.update(inside)
 
     # Passages no cue claimed: a quote running on from the previous one, or unattributed.
-    by_start = sorted(quotes, key=lambda q: q.start)
+    by_start = sorted(quotes, key=_START)
     starts = [q.start for q in by_start]
     for passage in passages:
         if passage in covered or passage.single:
@@ -1442,8 +1527,22 @@ def find_quotes(
         index = bisect.bisect_right(starts, quote.start)
         by_start.insert(index, quote)
         starts.insert(index, quote.start)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    if len(quotes) < 2:
+        return tuple(quotes)  # nothing to nest, report within or repeat
+    quotes.sort(key=_START_END)
     return tuple(_dedupe(_drop_reported_within(_drop_nested(text, quotes))))
+
+
+def _sentences_with(sentences: list[Sentence], positions: list[int]) -> list[Sentence]:
+    """The sentences that hold one of the sorted token indices `positions`
+    (no other sentence has an attribution), in order."""
+    count = len(positions)
+    found = []
+    for sentence in sentences:
+        p = bisect.bisect_left(positions, sentence.first_token)
+        if p < count and positions[p] < sentence.end_token:
+            found.append(sentence)
+    return found
 
 
 def _frame_cuts(ctx: _Context, framed: dict[Passage, tuple[Span, str | None, Span]]) -> list[tuple[int, int, int, bool]]:
@@ -1454,7 +1553,7 @@ def _frame_cuts(ctx: _Context, framed: dict[Passage, tuple[Span, str | None, Spa
     or relative clause (`in which Roe said: “A”`, `people who feel that way,
     “A”`) nor one with a verb of thinking."""
     cuts = []
-    weak = lexicon.lower_words("weak_cues")
+    weak = _WEAK_CUES
     for passage, (speaker, _, cue) in framed.items():
         if cue is None or cue.text in _BYLINE_DASHES or cue.text.lower() in weak:
             continue
@@ -1562,18 +1661,18 @@ def _modifier_in_marks(ctx: _Context, passage: Passage) -> bool:
 
 def _title_like(text: str, passage: Passage) -> bool:
     """A short passage whose words are all capitalised: a title or a name (`“The Walking Dead”`)."""
-    words = [w for w in text[passage.start : passage.end].split() if any(c.isalpha() for c in w)]
+    words = [w for w in text[passage.start : passage.end].split() if any(map(str.isalpha, w))]
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"}
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
 
 
-def _join_split_sentences(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> list[Sentence]:
+def _join_split_sentences(sentences: Sequence[Sentence], texts: list[str]) -> list[Sentence]:
     """Sentences as the attribution rules read them: a sentence that opens
     with a lower-case word continues the previous one in its paragraph (a
     split after an abbreviation, `Sen. Jane Roe (D-Ore.) said ...`)."""
     joined: list[Sentence] = []
     for sentence in sentences:
-        first = tokens[sentence.first_token].text if sentence.end_token > sentence.first_token else ""
+        first = texts[sentence.first_token] if sentence.end_token > sentence.first_token else ""
         if joined and first[:1].islower() and joined[-1].paragraph == sentence.paragraph:
             last = joined[-1]
             joined[-1] = Sentence(last.start, sentence.end, last.paragraph, last.first_token, sentence.end_token)

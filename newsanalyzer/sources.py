@@ -15,11 +15,12 @@ stage, `breakdown` wherever a view needs the counts.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields, replace
+from operator import attrgetter
 
 from newsanalyzer import lexicon
-from newsanalyzer.model import REFERRED_AS, SOURCE_KINDS, Actor, Analysis, Quote
+from newsanalyzer.model import REFERRED_AS, SOURCE_KINDS, Actor, Analysis, Mention, Quote
 
 _AS = {"m": "he", "f": "she", "plural": "they"}
 _HONORIFIC_REACH = 12  # characters before a name where its honorific may stand (`Mrs. `)
@@ -34,13 +35,19 @@ def referred_as(actor: Actor, text: str) -> str | None:
     """
     if actor.type != "person":
         return None
-    pronouns, honorifics = lexicon.table("pronouns"), lexicon.table("honorifics")
+    return _reading(actor.mentions, text, lexicon.table("pronouns"), lexicon.table("honorifics"))
+
+
+def _reading(mentions: Sequence[Mention], text: str, pronouns: Mapping, honorifics: Mapping) -> str:
+    """`referred_as` for a person's mentions, given the pronoun and honorific tables."""
     votes: dict[str, int] = {}  # a plain dict: a Counter costs more than the few votes it counts
-    for mention in actor.mentions:
-        if mention.kind == "pronoun":
+    for mention in mentions:
+        kind = mention.kind
+        if kind == "pronoun":
             info = pronouns.get(mention.text.lower())
-        elif mention.kind in ("name", "alias") and text[mention.start - 1 : mention.start].isspace():
-            before = text[max(0, mention.start - _HONORIFIC_REACH) : mention.start].split()
+        elif kind in ("name", "alias") and text[mention.start - 1 : mention.start].isspace():
+            start = mention.start
+            before = text[start - _HONORIFIC_REACH if start > _HONORIFIC_REACH else 0 : start].split()
             info = honorifics.get(before[-1]) if before else None
         else:
             continue
@@ -55,12 +62,31 @@ def referred_as(actor: Actor, text: str) -> str | None:
 
 
 def with_referred_as(actors: Sequence[Actor], text: str) -> tuple[Actor, ...]:
+    pronouns, honorifics = lexicon.table("pronouns"), lexicon.table("honorifics")
     result = []
     for actor in actors:
-        value = referred_as(actor, text)
+        value = _reading(actor.mentions, text, pronouns, honorifics) if actor.type == "person" else None
         # an actor that already has the value (None, for all but people) is kept: a copy would be equal
-        result.append(actor if actor.referred_as == value else replace(actor, referred_as=value))
+        result.append(actor if actor.referred_as == value else _with_referred_as(actor, value))
     return tuple(result)
+
+
+# An Actor's field values in order, and where `referred_as` stands among them:
+# a copy with another value is one call of the class with all of them
+# (`dataclasses.replace`, which finds the fields anew each time, costs twice as much).
+_ACTOR_FIELDS = tuple(fields(Actor))
+_ACTOR_VALUES = attrgetter(*(f.name for f in _ACTOR_FIELDS))
+_REFERRED_AS_AT = [f.name for f in _ACTOR_FIELDS].index("referred_as")
+_POSITIONAL = all(f.init for f in _ACTOR_FIELDS) and not hasattr(Actor, "__post_init__")
+
+
+def _with_referred_as(actor: Actor, value: str | None) -> Actor:
+    """`replace(actor, referred_as=value)`."""
+    if not _POSITIONAL:
+        return replace(actor, referred_as=value)
+    values = list(_ACTOR_VALUES(actor))
+    values[_REFERRED_AS_AT] = value
+    return Actor(*values)
 
 
 def source_kind(quote: Quote, actors: dict[str, Actor]) -> str:

@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Sequence
 
 __all__ = ["TargetSentiment", "score_targets", "score_alone", "extract_features", "tokenize", "LABELS"]
@@ -88,6 +88,7 @@ class _Resources:
             lex[w] = 0.6
         self.lexicon = lex
         self.obj_pos_only = self.obj_pos - self.obj_neg  # a verb in both lists counts as negative
+        self.object_verbs = self.obj_pos | self.obj_neg
         # What `_SentenceTables` notes of a token: (clause stop, quote, negator, contrast, lexicon polarity).
         # Tokens ending in "n't" are negators too; they are found apart.
         self.marks = {
@@ -522,9 +523,6 @@ class _PrefixedWeights:
             setattr(self, name, tables.get("" if name == "flags" else name, {}))
 
 
-_NT_RE = re.compile(r"[nN]['’‘`][tT]")  # what normalizes to "n't" (lower() gives n and t from no other letter)
-
-
 class _SentenceTables:
     """The sentence's normalized tokens and the positions (sorted) of what the features
     look for around a target, found once for all its targets.
@@ -532,18 +530,24 @@ class _SentenceTables:
     Token offsets are counted in the sentence without its whitespace (see
     `_tokenize_packed`); `packed(sentence, i)` maps a character offset there."""
 
-    __slots__ = ("norms", "starts", "ends", "spaces_only", "stops", "quotes", "negators", "hits", "contrasts", "bag")
+    __slots__ = ("norms", "starts", "ends", "spaces_only", "stops", "quotes", "negators", "hits", "contrasts", "has_reporting", "has_object_verbs", "bag")
 
     def __init__(self, sentence: str, res: _Resources) -> None:
-        norms, lengths = _tokenize_packed(sentence)
+        norms, lengths, may_end_in_nt = _tokenize_packed(sentence)
         self.norms = norms
         self.ends = ends = list(accumulate(lengths))
         self.starts = [0, *ends[:-1]] if ends else []
         self.spaces_only = (ends[-1] if ends else 0) == len(sentence) - sentence.count(" ")  # no tab, newline, ...
         self.bag: tuple[float, float, float] | None = None  # the weights of the "w=" features of all its words, once needed
+        # Whether the "speaker" / "said_L1" and the sentiment-verb features need looking for at all.
+        self.has_reporting = not res.reporting.isdisjoint(norms)
+        self.has_object_verbs = not res.object_verbs.isdisjoint(norms)
         self.stops, self.quotes, self.negators, self.contrasts, self.hits = stops, quotes, negators, contrasts, hits = [], [], [], [], []
         # Most tokens are none of these: look at the few that are.
-        for i, (stop, quote, negator, contrast, pol) in [(i, m) for i, m in enumerate(map(res.marks.get, norms)) if m is not None]:
+        marks = res.marks
+        for i in compress(range(len(norms)), map(marks.__contains__, norms)):
+            t = norms[i]
+            stop, quote, negator, contrast, pol = marks[t]
             if stop:
                 stops.append(i)
             if quote:
@@ -553,8 +557,8 @@ class _SentenceTables:
             if negator:
                 negators.append(i)
             if pol is not None:
-                hits.append((i, pol))
-        if _NT_RE.search(sentence):  # "didn't", "isn’t": negators by their ending
+                hits.append((i, pol, abs(pol), t))
+        if may_end_in_nt:  # "didn't", "isn’t": negators by their ending
             negators[:] = sorted(set(negators).union(i for i, t in enumerate(norms) if t.endswith("n't")))
 
     def packed(self, sentence: str, i: int) -> int:
@@ -574,8 +578,9 @@ def _sum_weights(weights) -> tuple[float, float, float]:
     return z0, z1, z2
 
 
-def _tokenize_packed(sentence: str) -> tuple[list[str], list[int]]:
-    """`tokenize(sentence)`'s normalized tokens and their lengths in `sentence`, lower-casing once per sentence.
+def _tokenize_packed(sentence: str) -> tuple[list[str], list[int], bool]:
+    """`tokenize(sentence)`'s normalized tokens and their lengths in `sentence`, lower-casing once per sentence,
+    and whether a token may end in "n't" (False: none does).
 
     Tokens hold no whitespace and every other character is in one, so the
     lengths place them: a token ends where the lengths up to it add up to,
@@ -583,165 +588,233 @@ def _tokenize_packed(sentence: str) -> tuple[list[str], list[int]]:
     low = sentence.lower()
     if len(low) != len(sentence) or "Σ" in sentence:  # lower() would change length or depend on context
         tokens = tokenize(sentence)
-        return [t for _, _, t in tokens], [e - s for s, e, _ in tokens]
+        return [t for _, _, t in tokens], [e - s for s, e, _ in tokens], True
     # lower() keeps each character's class (word, apostrophe, space: tested), and the
     # apostrophes are one class, so `low` splits into the same tokens as `sentence`.
-    norms = _TOKEN_RE.findall(low.replace("’", "'").replace("‘", "'").replace("`", "'"))
-    lengths = list(map(len, norms))
-    if _DIGIT_RE.search(low):
-        norms = ["<num>" if _DIGIT_RE.search(t) else t for t in norms]
-    return norms, lengths
+    # No token spans whitespace, so the tokens are those of each whitespace-separated
+    # chunk; most chunks are one word (`_TOKEN_RE`'s [^\W_] is what isalnum() accepts,
+    # tested), and the regular expression, slow per character, reads only the others.
+    low = low.replace("’", "'").replace("‘", "'").replace("`", "'")
+    tokens: list[str] = []
+    append = tokens.append
+    has_digit = False
+    for chunk in low.split():
+        if chunk.isalpha():
+            append(chunk)
+        elif chunk[:-1].isalpha() and not chunk[-1].isalnum():  # "said,": a word, then a mark
+            append(chunk[:-1])
+            append(chunk[-1])
+        else:
+            tokens += _TOKEN_RE.findall(chunk)
+            has_digit = has_digit or _DIGIT_RE.search(chunk) is not None
+    lengths = list(map(len, tokens))
+    if has_digit:
+        tokens = ["<num>" if _DIGIT_RE.search(t) else t for t in tokens]
+    return tokens, lengths, "n't" in low
 
 
-def _alone_scores(sentence: str, tb: _SentenceTables, s: int, e: int, res: _Resources, model: _Model) -> tuple[float, float, float]:
-    """The model's three scores for target [s, e) with no other target marked."""
+def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int, int]], res: _Resources, model: _Model) -> list[tuple[float, float, float]]:
+    """The model's three scores for each target [s, e) of `spans`, each with no other target marked.
+
+    (One call per sentence: the tables and weights it reads are bound once for all its targets.)"""
     norms = tb.norms
     n = len(norms)
-    # Tokens overlapping [s, e) (an empty or whitespace span gives first == last + 1, the insertion point).
-    first = bisect_right(tb.ends, tb.packed(sentence, s))
-    last = bisect_left(tb.starts, tb.packed(sentence, e)) - 1
-    if last < first:
-        last = first - 1
-    lo = max(0, first - WINDOW_TOKENS)
-    hi = min(n, last + 1 + WINDOW_TOKENS)
-    shift = last - first  # the target's tokens are one <T>: positions after it move back by this
+    starts, ends, stops, quotes, contrasts, negators, hits = tb.starts, tb.ends, tb.stops, tb.quotes, tb.contrasts, tb.negators, tb.hits
     pw = model.prefixed
-    flags = pw.flags
-    # The weights of the features of value 1 (None: not in the model); the bias counts as one.
-    found = [model.bias, pw.ntargets.get("1")]
-
-    if e - s <= 20:
-        mention = sentence[s:e].strip().lower()
-        if mention in res.pronouns:
-            found.append(pw.tpron.get(mention))
-    if first == lo or (first - lo == 1 and norms[lo] in ("the", "a", "an", '"', "“", "'")):
-        found.append(flags.get("first"))
-    l1 = norms[first - 1] if first - 1 >= lo else "<s>"
-    l2 = norms[first - 2] if first - 2 >= lo else "<s>"
-    r1 = norms[last + 1] if last + 1 < hi else "</s>"
-    r2 = norms[last + 2] if last + 2 < hi else "</s>"
-    found += (pw.L1.get(l1), pw.R1.get(r1), pw.LB.get(l2 + "_" + l1), pw.RB.get(r1 + "_" + r2))  # NEAR == 1
-
-    # The clause: from the stop before the target to the stop after it.
-    stops = tb.stops
-    k = bisect_left(stops, first)
-    clause_start = max(lo, stops[k - 1] + 1) if k else lo
-    k = bisect_right(stops, last)
-    clause_end = min(hi, stops[k]) if k < len(stops) else hi
-
-    quotes = tb.quotes
-    if quotes and (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2 == 1:
-        found.append(flags.get("inquote"))
-    if not res.reporting.isdisjoint(norms[last + 1 : min(hi, last + 4)]):
-        found.append(flags.get("speaker"))
-    if first - 1 >= lo:
-        if l1 in res.reporting:
-            found.append(flags.get("said_L1"))
-        if l1 == "by":
-            found.append(flags.get("agent_by"))
-
-    # Bags of words, each word once: the window's, the bands' and the clause's.
-    if lo == 0 and hi == n:  # the sentence's bag, less the words found only inside the target
-        if tb.bag is None:
-            tb.bag = _sum_weights(map(pw.w.get, dict.fromkeys(norms)))
-        found.append(tb.bag)
-        target = norms[first : last + 1]
-        for t in dict.fromkeys(target):
-            if norms.count(t) == target.count(t):
-                wt = pw.w.get(t)
-                if wt is not None:
-                    found.append((-wt[0], -wt[1], -wt[2]))
-    else:
-        found += map(pw.w.get, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
-    if first - BAND_START > lo:
-        found += map(pw.Ln.get, dict.fromkeys(norms[max(lo, first - MID) : first - BAND_START]))
-    found += map(pw.Rn.get, dict.fromkeys(norms[last + BAND_START + 1 : min(hi, last + MID + 1)]))
-    found += map(pw.c.get, dict.fromkeys(norms[clause_start:first] + norms[last + 1 : clause_end]))
-
-    # Sentiment verbs acting on the target (object) or done by it (subject).
-    obj_neg, obj_pos_only = res.obj_neg, res.obj_pos_only
-    after = norms[last + 1 : min(clause_end, last + 5)]
-    if not obj_neg.isdisjoint(after):
-        found.append(flags.get("subj_of_neg"))
-    if not obj_pos_only.isdisjoint(after):
-        found.append(flags.get("subj_of_pos"))
-    before = norms[max(clause_start, first - 3) : first]
-    if not obj_neg.isdisjoint(before):
-        found.append(flags.get("obj_of_neg"))
-    if not obj_pos_only.isdisjoint(before):
-        found.append(flags.get("obj_of_pos"))
-    if last + 2 < hi and r1 in _PASSIVE_AUX:
-        if r2 in obj_neg:
-            found.append(flags.get("passive_neg"))
-        elif r2 in res.obj_pos:
-            found.append(flags.get("passive_pos"))
-    contrasts = tb.contrasts
-    if contrasts:
-        if bisect_left(contrasts, first) > bisect_left(contrasts, lo):
-            found.append(flags.get("contrast_L"))
-        if bisect_left(contrasts, hi) > bisect_right(contrasts, last):
-            found.append(flags.get("contrast_R"))
-
-    # Lexicon hits, in text order as `_features_one` adds them.
-    lex_sum_l = lex_sum_r = near_sum = clause_sum = lex_dist = 0.0
-    summed: dict[str, float] = {}  # "lex+Ln", "lexc-", ...: the hits' |polarity| added up
-    words: dict[str, tuple[float, ...] | None] = {}  # the "lwL=", "lwR=" and "negw=" features, each once: their weights
-    negators = tb.negators
-    for x, pol in tb.hits:
-        if x < lo or first <= x <= last:
-            continue
-        if x >= hi:
-            break
-        before_target = x < first
-        negated = False
-        if negators:
-            k = bisect_right(negators, x) - 1  # the nearest negator at or before x, outside the target
-            while k >= 0 and first <= negators[k] <= last:
-                k -= 1
-            if k >= 0 and lo <= negators[k] < x:
-                gap = x - negators[k] if before_target or negators[k] > last else x - negators[k] - shift
-                negated = gap <= NEG_SCOPE
-        if negated:
-            pol = -pol
-        if before_target:
-            dist = first - x
-            lex_sum_l += pol
+    flag = pw.flags.get
+    L1, R1, LB, RB, Ln, Rn, clause_weight, word_weight = (
+        pw.L1.get, pw.R1.get, pw.LB.get, pw.RB.get, pw.Ln.get, pw.Rn.get, pw.c.get, pw.w.get
+    )
+    lwL, lwR, negw = pw.lwL.get, pw.lwR.get, pw.negw.get
+    # The weights of the valued lexicon features: those of `_LEX_KEYS` by index, then of the sums.
+    # (A feature the model lacks weighs 0.0 here rather than being skipped: the same scores, as a
+    # finite value times 0.0 added changes no sum.)
+    lex_key_weights = [flag(name) or _NO_WEIGHT for name in _LEX_KEY_NAMES]
+    (sum_l0, sum_l1, sum_l2), (sum_r0, sum_r1, sum_r2), (near0, near1, near2), (clause0, clause1, clause2), (dist0, dist1, dist2) = (
+        flag(name) or _NO_WEIGHT for name in ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd")
+    )
+    # The bias counts as a feature of value 1, and so does "ntargets=1": their sum starts every target's.
+    start = _sum_weights([model.bias, pw.ntargets.get("1")])
+    pronouns, reporting, obj_neg, obj_pos, obj_pos_only = res.pronouns, res.reporting, res.obj_neg, res.obj_pos, res.obj_pos_only
+    spaces_only, count = tb.spaces_only, sentence.count
+    out = []
+    for s, e in spans:
+        # Tokens overlapping [s, e) (an empty or whitespace span gives first == last + 1, the insertion point).
+        if spaces_only:
+            first = bisect_right(ends, s - count(" ", 0, s))
+            last = bisect_left(starts, e - count(" ", 0, e)) - 1
         else:
-            dist = x - last
-            lex_sum_r += pol
-        near = dist <= MID
-        key = _LEX_KEYS[before_target][pol > 0][near]
-        summed[key] = summed.get(key, 0.0) + abs(pol)
-        if near:
-            near_sum += pol
-        lex_dist += pol / (1.0 + 0.3 * dist)
-        if clause_start <= x < clause_end:
-            clause_sum += pol
-            key = "lexc+" if pol > 0 else "lexc-"
-            summed[key] = summed.get(key, 0.0) + abs(pol)
-        t = norms[x]
-        side = pw.lwL if before_target else pw.lwR
-        if negated:
-            words["negw=" + t] = pw.negw.get(t)
-            words[("lwL=!" if before_target else "lwR=!") + t] = side.get("!" + t)
+            first = bisect_right(ends, tb.packed(sentence, s))
+            last = bisect_left(starts, tb.packed(sentence, e)) - 1
+        if last < first:
+            last = first - 1
+        lo = first - WINDOW_TOKENS if first > WINDOW_TOKENS else 0
+        hi = last + 1 + WINDOW_TOKENS
+        if hi > n:
+            hi = n
+        shift = last - first  # the target's tokens are one <T>: positions after it move back by this
+        # The weights of the features of value 1 (None: not in the model), added up in this order.
+        found = []
+
+        if e - s <= 20:
+            mention = sentence[s:e].strip().lower()
+            if mention in pronouns:
+                found.append(pw.tpron.get(mention))
+        if first == lo or (first - lo == 1 and norms[lo] in ("the", "a", "an", '"', "“", "'")):
+            found.append(flag("first"))
+        l1 = norms[first - 1] if first - 1 >= lo else "<s>"
+        l2 = norms[first - 2] if first - 2 >= lo else "<s>"
+        r1 = norms[last + 1] if last + 1 < hi else "</s>"
+        r2 = norms[last + 2] if last + 2 < hi else "</s>"
+        found += (L1(l1), R1(r1), LB(l2 + "_" + l1), RB(r1 + "_" + r2))  # NEAR == 1
+
+        # The clause: from the stop before the target to the stop after it.
+        k = bisect_left(stops, first)
+        clause_start = stops[k - 1] + 1 if k and stops[k - 1] >= lo else lo
+        k = bisect_right(stops, last)
+        clause_end = stops[k] if k < len(stops) and stops[k] < hi else hi
+
+        if quotes and (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2 == 1:
+            found.append(flag("inquote"))
+        if tb.has_reporting:
+            if not reporting.isdisjoint(norms[last + 1 : min(hi, last + 4)]):
+                found.append(flag("speaker"))
+            if first - 1 >= lo and l1 in reporting:
+                found.append(flag("said_L1"))
+        if l1 == "by" and first - 1 >= lo:
+            found.append(flag("agent_by"))
+
+        # Bags of words, each word once: the window's, the bands' and the clause's.
+        if lo == 0 and hi == n:  # the sentence's bag, less the words found only inside the target
+            if tb.bag is None:
+                tb.bag = _sum_weights(map(word_weight, dict.fromkeys(norms)))
+            found.append(tb.bag)
+            if first == last:  # a one-token target, the common case
+                t = norms[first]
+                if norms.count(t) == 1:
+                    wt = word_weight(t)
+                    if wt is not None:
+                        found.append((-wt[0], -wt[1], -wt[2]))
+            elif first < last:
+                target = norms[first : last + 1]
+                for t in dict.fromkeys(target):
+                    if norms.count(t) == target.count(t):
+                        wt = word_weight(t)
+                        if wt is not None:
+                            found.append((-wt[0], -wt[1], -wt[2]))
         else:
-            words[("lwL=" if before_target else "lwR=") + t] = side.get(t)
-    if words:  # a hit: the lexicon features
-        found += words.values()
-        summed["lexsumL"] = _squash(lex_sum_l)
-        summed["lexsumR"] = _squash(lex_sum_r)
-        summed["lexnear"] = _squash(near_sum)
-        summed["lexclause"] = _squash(clause_sum)
-        summed["lexd"] = lex_dist
-        return _add_weighted(*_sum_weights(found), flags.get, summed)
-    return _sum_weights(found)  # no hit: the valued features are all 0
+            found += map(word_weight, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
+        if first - BAND_START > lo:
+            found += map(Ln, dict.fromkeys(norms[first - MID if first - MID > lo else lo : first - BAND_START]))
+        found += map(Rn, dict.fromkeys(norms[last + BAND_START + 1 : last + MID + 1 if last + MID < hi else hi]))
+        clause = norms[clause_start:clause_end]
+        del clause[first - clause_start : last + 1 - clause_start]  # the target's tokens
+        # Each word once: most clauses have no word twice, and a set tells it faster than `dict.fromkeys` removes it.
+        found += map(clause_weight, clause if len(set(clause)) == len(clause) else dict.fromkeys(clause))
+
+        # Sentiment verbs acting on the target (object) or done by it (subject).
+        if tb.has_object_verbs:
+            after = norms[last + 1 : min(clause_end, last + 5)]
+            if not obj_neg.isdisjoint(after):
+                found.append(flag("subj_of_neg"))
+            if not obj_pos_only.isdisjoint(after):
+                found.append(flag("subj_of_pos"))
+            before = norms[max(clause_start, first - 3) : first]
+            if not obj_neg.isdisjoint(before):
+                found.append(flag("obj_of_neg"))
+            if not obj_pos_only.isdisjoint(before):
+                found.append(flag("obj_of_pos"))
+            if last + 2 < hi and r1 in _PASSIVE_AUX:
+                if r2 in obj_neg:
+                    found.append(flag("passive_neg"))
+                elif r2 in obj_pos:
+                    found.append(flag("passive_pos"))
+        if contrasts:
+            if bisect_left(contrasts, first) > bisect_left(contrasts, lo):
+                found.append(flag("contrast_L"))
+            if bisect_left(contrasts, hi) > bisect_right(contrasts, last):
+                found.append(flag("contrast_R"))
+
+        # Lexicon hits, in text order as `_features_one` adds them.
+        lex_sum_l = lex_sum_r = near_sum = clause_sum = lex_dist = 0.0
+        summed: dict[int, float] = {}  # "lex+Ln", "lexc-", ... (by index in _LEX_KEY_NAMES): the hits' |polarity| added up
+        words: dict[str, tuple[float, ...] | None] = {}  # the "lwL=", "lwR=" and "negw=" features, each once: their weights
+        for x, pol, abs_pol, t in hits:
+            if x < lo or first <= x <= last:
+                continue
+            if x >= hi:
+                break
+            before_target = x < first
+            negated = False
+            if negators:
+                k = bisect_right(negators, x) - 1  # the nearest negator at or before x, outside the target
+                while k >= 0 and first <= negators[k] <= last:
+                    k -= 1
+                if k >= 0 and lo <= negators[k] < x:
+                    gap = x - negators[k] if before_target or negators[k] > last else x - negators[k] - shift
+                    negated = gap <= NEG_SCOPE
+            if negated:
+                pol = -pol
+            if before_target:
+                dist = first - x
+                lex_sum_l += pol
+            else:
+                dist = x - last
+                lex_sum_r += pol
+            near = dist <= MID
+            key = _LEX_KEYS[before_target][pol > 0][near]
+            summed[key] = summed.get(key, 0.0) + abs_pol
+            if near:
+                near_sum += pol
+            lex_dist += pol / (1.0 + 0.3 * dist)
+            if clause_start <= x < clause_end:
+                clause_sum += pol
+                key = _LEXC_POSITIVE if pol > 0 else _LEXC_NEGATIVE
+                summed[key] = summed.get(key, 0.0) + abs_pol
+            if negated:
+                words["negw=" + t] = negw(t)
+                if before_target:
+                    words["lwL=!" + t] = lwL("!" + t)
+                else:
+                    words["lwR=!" + t] = lwR("!" + t)
+            elif before_target:
+                words["lwL=" + t] = lwL(t)
+            else:
+                words["lwR=" + t] = lwR(t)
+
+        z0, z1, z2 = start
+        if words:  # a hit: the lexicon features
+            found += words.values()
+        for w0, w1, w2 in filter(None, found):
+            z0 += w0
+            z1 += w1
+            z2 += w2
+        if words:  # then the valued ones, as `_add_weighted` adds them (with no hit they are all 0)
+            for key, v in summed.items():
+                w0, w1, w2 = lex_key_weights[key]
+                z0 += w0 * v
+                z1 += w1 * v
+                z2 += w2 * v
+            # "lexsumL", "lexsumR", "lexnear", "lexclause" (squashed) and "lexd", in this order.
+            v = lex_sum_l / (1.0 + abs(lex_sum_l))
+            z0, z1, z2 = z0 + sum_l0 * v, z1 + sum_l1 * v, z2 + sum_l2 * v
+            v = lex_sum_r / (1.0 + abs(lex_sum_r))
+            z0, z1, z2 = z0 + sum_r0 * v, z1 + sum_r1 * v, z2 + sum_r2 * v
+            v = near_sum / (1.0 + abs(near_sum))
+            z0, z1, z2 = z0 + near0 * v, z1 + near1 * v, z2 + near2 * v
+            v = clause_sum / (1.0 + abs(clause_sum))
+            z0, z1, z2 = z0 + clause0 * v, z1 + clause1 * v, z2 + clause2 * v
+            z0, z1, z2 = z0 + dist0 * lex_dist, z1 + dist1 * lex_dist, z2 + dist2 * lex_dist
+        out.append((z0, z1, z2))
+    return out
 
 
-# The name of a hit's "lex" feature: _LEX_KEYS[before the target][positive][near].
-_LEX_KEYS = (
-    (("lex-Rf", "lex-Rn"), ("lex+Rf", "lex+Rn")),
-    (("lex-Lf", "lex-Ln"), ("lex+Lf", "lex+Ln")),
-)
+# The valued lexicon features of a hit: its "lex" feature, by index, _LEX_KEYS[before the target][positive][near],
+# and "lexc+" / "lexc-" for a hit in the target's clause.
+_LEX_KEY_NAMES = ("lex-Rf", "lex-Rn", "lex+Rf", "lex+Rn", "lex-Lf", "lex-Ln", "lex+Lf", "lex+Ln", "lexc+", "lexc-")
+_LEX_KEYS = (((0, 1), (2, 3)), ((4, 5), (6, 7)))
+_LEXC_POSITIVE, _LEXC_NEGATIVE = 8, 9
+_NO_WEIGHT = (0.0, 0.0, 0.0)
 
 
 def _clean_spans(sentence: str, targets: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -790,7 +863,7 @@ def _score(sentence: str, spans: list[tuple[int, int]], mask_others: bool) -> li
         alone = not mask_others or len(spans) == 1
         if alone and len(sentence) <= MAX_TOKENIZE_CHARS:
             tables = _SentenceTables(sentence, res)
-            return [_decide(model, *_alone_scores(sentence, tables, s, e, res, model)) for s, e in spans]
+            return [_decide(model, z0, z1, z2) for z0, z1, z2 in _alone_scores(sentence, tables, spans, res, model)]
         if alone:  # a huge sentence: each target is tokenized locally
             feats = [extract_features(sentence, [span], res=res)[0] for span in spans]
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsanalyzer import analyze
 
 
@@ -133,3 +135,139 @@ def test_token_columns_are_shared_for_one_token_tuple_only():
     assert token_columns(tuple(list(tokens))) is not columns  # an equal tuple is another document's
     as_list = list(tokens)
     assert token_columns(as_list) is not token_columns(as_list)  # a list may change between calls
+
+
+def test_acronym_pattern_and_name_words_match_as_first_written():
+    import itertools
+    import re
+
+    from newsanalyzer.actors import _ACRONYM, _NAME_WORD, TokenColumns
+    from newsanalyzer.model import Token
+
+    # the patterns as first written (their compilation costs more at import)
+    acronym = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,6}s?$")
+    alphabet = ["A", "Z", "a", "0", "_", "'", "’", ".", "-", "&", "s", "\n", " ", "é", "É", "‘", "–", "٣"]
+    words = []
+    for length in range(5):
+        for letters in itertools.product(alphabet, repeat=length):
+            word = "".join(letters)
+            assert bool(_ACRONYM.match(word)) == bool(acronym.match(word)), repr(word)
+            words.append(word)
+    for word in ("U.S.", "U.S.A.", "NATO", "AT&T", "CEOs", "ABCDEFGH", "Kim’s", "O'Neill", "Jean-Luc", "Putin\n", "Ωmega", "Éire"):
+        assert bool(_ACRONYM.match(word)) == bool(acronym.match(word)), word
+        words.append(word)
+    # name words: the regular expression, spared for words of letters only
+    tokens = [Token(k, k + 1, word, "NN") for k, word in enumerate(words)]
+    assert TokenColumns(tokens).name_words == [k for k, word in enumerate(words) if _NAME_WORD.match(word)]
+
+
+def test_frozen_builder_builds_what_calling_the_class_builds():
+    import dataclasses
+    import random
+
+    from newsanalyzer.actors import _ACTORS, _MENTIONS, _FrozenBuilder
+    from newsanalyzer.model import Actor, Mention, Sentiment
+
+    rng = random.Random(7)
+    for count in (0, 1, 2, 3, 5, 40):
+        rows = [(rng.randrange(1000), rng.randrange(1000), rng.choice(["he", "Putin", ""]), rng.randrange(9),
+                 rng.choice(["name", "alias", "pronoun"])) for _ in range(count)]
+        columns = tuple(zip(*rows)) or ((),) * 5
+        built = _MENTIONS.build(columns, count)
+        assert built == [Mention(*row) for row in rows]
+        assert all(type(m) is Mention and m.polarity == 0.0 and m.label == "neutral" for m in built)
+        mentions = tuple(built)
+        neutral = Sentiment.neutral()
+        actors = _ACTORS.build((["A"] * count, ["person"] * count, [mentions] * count, [0] * count,
+                                [neutral] * count, [neutral] * count), count)
+        assert actors == [Actor("A", "person", mentions, 0, neutral, neutral)] * count
+        assert all(a.referred_as is None for a in actors)
+        if built:  # still frozen
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                built[0].start = 1
+
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:  # no slot descriptors: built by calling it
+        a: int
+        b: str = "x"
+
+    builder = _FrozenBuilder(NoSlots, ("a",))
+    assert builder.setters is None and builder.build(([1, 2, 3],), 3) == [NoSlots(1), NoSlots(2), NoSlots(3)]
+
+
+def test_nearest_owner_is_the_one_mentioned_last_before_the_position():
+    import random
+
+    from newsanalyzer.actors import _Entity, _nearest
+
+    def reference(owners, position):  # as first written
+        best, best_pos = owners[0], -1
+        for owner in owners:
+            before = [m[0] for m in owner.mentions if m[0] <= position]
+            if before and max(before) > best_pos:
+                best, best_pos = owner, max(before)
+        return best
+
+    rng = random.Random(3)
+    for _ in range(500):
+        owners = [_Entity(f"e{k}", "person") for k in range(rng.randint(1, 4))]
+        for owner in owners:
+            owner.mentions = [(rng.randrange(50), 0, "", 0, "name", None) for _ in range(rng.randint(0, 4))]
+        position = rng.randrange(60)
+        assert _nearest(owners, position) is reference(owners, position)
+
+
+def test_trimmed_words_are_not_names_and_every_spelling_of_a_connector():
+    import itertools
+    import sys
+
+    from newsanalyzer import lexicon
+    from newsanalyzer.actors import _CONNECTORS, _trimmed_words
+
+    trimmed, not_names = _trimmed_words(), lexicon.words("not_names")
+    # every character whose lower case is a character of a connector (the Kelvin sign's is `k`)
+    letters = {c for word in _CONNECTORS for c in word}
+    lowering = {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.lower() in letters}
+    for word in _CONNECTORS:
+        for chars in itertools.product(*([ch for ch in lowering if ch.lower() == c] for c in word)):
+            spelling = "".join(chars)
+            assert spelling in trimmed
+    assert all(word.lower() in _CONNECTORS for word in trimmed - not_names)
+    for word in [*not_names, "Of", "OF", "The", "THE", "oF", "And", "Von", "De", "&", "Smith", "Theo", "o", "", "İ", "K"]:
+        assert (word in trimmed) == (word in not_names or word.lower() in _CONNECTORS), word
+
+
+def test_antecedent_search_stops_early_only_where_nothing_further_back_could_win():
+    import random
+
+    from newsanalyzer.actors import _antecedent, _Entity
+
+    def reference(reached, gender, index, position, oldest):  # every entry in reach scored
+        best, best_score = None, float("-inf")
+        for rank, start, s_index, entity, bonus in reversed(reached):
+            if rank < oldest or index - s_index > 3:
+                break
+            if gender == "plural":
+                if entity.type != "group":
+                    continue
+            elif entity.type != "person" or (entity.gender and entity.gender != gender):
+                continue
+            score = -(index - s_index) * 2 + bonus + start / max(1, position) * 0.5
+            if score > best_score:
+                best, best_score = entity, score
+        return best
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        entities = [_Entity(str(k), rng.choice(["person", "group", ""])) for k in range(4)]
+        for entity in entities:
+            entity.gender = rng.choice(["", "m", "f", "plural"])
+        reached, start, s_index, step = [], 0, 0, rng.choice([1, 3, 40])  # close mentions score near the bound
+        for rank in range(rng.randint(0, 30)):
+            start += rng.randint(1, step)
+            s_index += rng.random() < 0.3
+            reached.append((rank, start, s_index, rng.choice(entities), rng.choice([0, 1.5, 3.0])))
+        index = s_index + rng.randint(0, 2)
+        position = start + rng.randint(1, step) if reached else rng.randint(0, 3)
+        gender, oldest = rng.choice(["m", "f", "plural"]), len(reached) - rng.randint(1, 45)
+        assert _antecedent(reached, gender, index, position, oldest) is reference(reached, gender, index, position, oldest)

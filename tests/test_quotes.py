@@ -566,3 +566,152 @@ def test_a_run_of_cues_costs_linear_time(cue):
     assert time.perf_counter() - started < 10.0
     per_sentence = [sum(1 for q in analysis.quotes if s.start <= q.start < s.end) for s in analysis.sentences]
     assert 0 < max(per_sentence) <= MAX_ATTRIBUTIONS_PER_SENTENCE
+
+
+# ---------------------------------------------------------------------------
+# Fast paths against the slower code they replace (same results on varied inputs)
+# ---------------------------------------------------------------------------
+
+_REFERENCE_MARK = __import__("re").compile("[“”\"«»„]|''")
+
+
+def _reference_find_passages(text, paragraphs):
+    """`find_passages` as it was: a regular expression scan of each paragraph, always sorted."""
+    from newsanalyzer import quotes as Q
+
+    passages = []
+    for p_index, paragraph in enumerate(paragraphs):
+        start, end = paragraph.start, paragraph.end
+        open_at = -1
+        for match in _REFERENCE_MARK.finditer(text, start, end):
+            i = match.start()
+            ch = match.group()
+            width = len(ch)
+            if width == 2:
+                ch = '"'
+            if open_at < 0:
+                before = text[i - 1] if i > start else " "
+                after = text[i + 1] if i + 1 < end else " "
+                straight_opens = (before.isspace() or before in Q._BEFORE_OPENING) and not after.isspace()
+                if ch in Q._OPENING or (ch in Q._MAY_OPEN and straight_opens):
+                    open_at = i + width
+            else:
+                after = text[i + width] if i + width < end else " "
+                closes = (
+                    ch in Q._CLOSING
+                    or ch in Q._AMBIGUOUS
+                    or (ch == "“" and text[open_at - 1] == "„")
+                    or (ch in Q._OPENING and (after.isspace() or after in ".,;:") and text[i - 1] in ".,?!")
+                )
+                if closes:
+                    if i > open_at:
+                        passages.append(Q.Passage(open_at, i, p_index, True))
+                    open_at = -1
+                elif ch in Q._OPENING and i - open_at > 0:
+                    passages.append(Q.Passage(open_at, Q._trim_end(text, open_at, i), p_index, False))
+                    open_at = i + width
+        if open_at >= 0:
+            content_end = Q._trim_end(text, open_at, end)
+            reopened = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1].start] in Q._REOPENING
+            if content_end > open_at and (reopened or content_end - open_at <= Q._MAX_UNCLOSED_CHARS):
+                passages.append(Q.Passage(open_at, content_end, p_index, False))
+    passages.extend(Q._single_passages(text, paragraphs, passages))
+    passages.sort(key=lambda p: p.start)
+    return passages
+
+
+def _random_marked_text(rng):
+    pieces = ["“", "”", '"', "«", "»", "„", "''", "'", "‘", "’", " ", " ", "\n", "\n\n", ",", ".", "?", ":", "(", "—",
+              "word", "said", "Roe", "it’s", "a", "x"]
+    return "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+
+
+def _random_paragraphs(rng, text):
+    from newsanalyzer.model import Paragraph
+    from newsanalyzer.segment import paragraphs
+
+    if rng.random() < 0.6 or not text:
+        return paragraphs(text)
+    spans = []  # arbitrary spans: out of order, overlapping, adjacent
+    for _ in range(rng.randrange(1, 5)):
+        a = rng.randrange(0, len(text))
+        spans.append(Paragraph(a, rng.randrange(a + 1, len(text) + 1)))
+    return spans
+
+
+def test_find_passages_equals_the_regular_expression_scan():
+    import random
+
+    from newsanalyzer.quotes import find_passages
+
+    rng = random.Random(7)
+    for _ in range(4000):
+        text = _random_marked_text(rng)
+        paragraphs = _random_paragraphs(rng, text)
+        assert find_passages(text, paragraphs) == _reference_find_passages(text, paragraphs), (text, paragraphs)
+
+
+def test_in_quote_bisection_equals_the_walk_over_all_passages():
+    import random
+
+    from newsanalyzer import quotes as Q
+
+    rng = random.Random(11)
+    apart = 0
+    for _ in range(3000):
+        text = _random_marked_text(rng)
+        passages = Q.find_passages(text, _random_paragraphs(rng, text))
+        ctx = Q._Context(text, (), (), passages)
+        apart += ctx.doubles_apart
+        for position in range(len(text) + 2):
+            assert ctx.in_quote(position) == ctx._in_quote_walk(position), (text, position)
+    assert apart > 2000  # the fast path is the common one
+
+
+def test_only_sentences_with_an_opener_are_read():
+    import random
+
+    from newsanalyzer.model import Sentence
+    from newsanalyzer.quotes import _sentences_with
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        sentences, k = [], 0
+        for _ in range(rng.randrange(0, 8)):
+            n = rng.randrange(0, 5)
+            sentences.append(Sentence(0, 0, 0, k, k + n))
+            k += n
+        positions = sorted(rng.sample(range(k + 2), rng.randrange(0, min(k + 2, 6) + 1)))
+        expected = [s for s in sentences if any(s.first_token <= p < s.end_token for p in positions)]
+        assert _sentences_with(sentences, positions) == expected
+
+
+def test_word_lists_loaded_once_answer_as_the_lexicon_lookups_did():
+    from newsanalyzer import lexicon
+    from newsanalyzer import quotes as Q
+
+    phrasal = lexicon.lower_words("phrasal_cues")
+    vocabulary = {part for phrase in phrasal for part in phrase.split(" ")} | {"said", "back", "on", "", "shot back"}
+    for first in vocabulary:
+        for second in vocabulary:
+            assert (second in Q._PHRASAL_CUE_ENDS.get(first, ())) == (f"{first} {second}" in phrasal)
+    pronouns = lexicon.table("pronouns")
+    for word in list(pronouns) + ["said", "", "it"]:
+        entry = pronouns.get(word)
+        assert (word in Q._SUBJECT_PRONOUNS) == bool(entry and entry[1] == "subject")
+
+
+def test_word_counts_in_c_equal_the_generators():
+    import random
+
+    from newsanalyzer import quotes as Q
+
+    rng = random.Random(5)
+    pieces = ["a", "_", "1", "²", "½", "“", ",", " ", "  ", "\n", "é", "--", "x_y", "'s"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        assert Q._word_count(text) == sum(1 for w in text.split() if any(c.isalnum() for c in w))
+        texts = text.split(" ")
+        first, end = sorted(rng.randrange(0, len(texts) + 1) for _ in range(2))
+        n = rng.randrange(0, 4)
+        assert Q._words_at_least(texts, first, end, n) == (sum(1 for t in texts[first:end] if t[:1].isalnum()) >= n)

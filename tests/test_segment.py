@@ -360,3 +360,126 @@ def test_long_runs_of_white_space_cost_linear_time(space):
     _, _, tokens = segment(text)
     assert time.perf_counter() - started < 5.0
     assert [t.text for t in tokens] == ["x"] * 20
+
+
+# --- segment's one pass over the whole text gives what a pass per sentence gives --------------
+
+def reference_segment(text):
+    """`segment` as first written: words, tags and texts sentence by sentence."""
+    folded = fold(text)
+    paras = paragraphs(text)
+    sentences, starts, ends, texts, tags = [], [], [], [], []
+    for p_index, paragraph in enumerate(paras):
+        for s_start, s_end in segment_module.sentence_spans(text, paragraph):
+            first = len(starts)
+            word_starts, word_ends, words = segment_module._words(folded, s_start, s_end)
+            tags += _tagger()(words)
+            texts += texts_of(text, zip(word_starts, word_ends))
+            starts += word_starts
+            ends += word_ends
+            sentences.append((s_start, s_end, p_index, first, len(starts)))
+    return [(p.start, p.end) for p in paras], sentences, list(zip(starts, ends, texts, tags))
+
+
+def segment_as_columns(text):
+    paras, sentences, tokens = segment(text)
+    return (
+        [(p.start, p.end) for p in paras],
+        [(s.start, s.end, s.paragraph, s.first_token, s.end_token) for s in sentences],
+        [(t.start, t.end, t.text, t.tag) for t in tokens],
+    )
+
+
+SPACES = [" ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\x1c", "\u2028", "\u3000"]
+MARKS = ["’", "‘", "“", "”", "—", "–", "«", "»", "…", "é", "²"]
+any_text = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(SPACES), st.sampled_from(MARKS),
+                              st.text(alphabet="aZ.'&-_ 9\n", max_size=4)), max_size=40).map("".join)
+
+
+def test_segment_equals_the_sentence_by_sentence_reference():
+    texts = SEGMENT_TEXTS + PUNKT_PARAGRAPHS + PIECE_PAIRS + [
+        "He said.\"No.\" (Really.)Then he left.\n\nMr. Smith (D-N.C.), the head.",  # breaks outside white space
+        "Go!!!,\" she said.@MaryJBlige sits. The end.; \nNext.",
+        "Mr. " * 300 + "Smith.",  # many abbreviations
+        "x" * 6000 + " " + "y" * 6000,  # sentences cut into pieces, once inside a word
+    ]
+    for text in texts:
+        assert segment_as_columns(text) == reference_segment(text), text
+
+
+@FUZZ
+@given(any_text)
+def test_segment_equals_the_sentence_by_sentence_reference_on_any_text(text):
+    assert segment_as_columns(text) == reference_segment(text)
+
+
+def test_the_whole_text_pass_is_taken_when_sentences_end_at_white_space():
+    text = SEGMENT_TEXTS[0]
+    spans = [(s.start, s.end, s.paragraph) for s in segment(text)[1]]
+    assert segment_module._text_words(fold(text), spans) == segment_module._sentence_words(fold(text), spans)
+    glued = 'He left."No," she said.'  # Punkt breaks before the quote
+    spans = [(s.start, s.end, s.paragraph) for s in segment(glued)[1]]
+    assert len(spans) == 2 and segment_module._text_words(glued, spans) is None
+
+
+@FUZZ
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40) | st.lists(st.sampled_from(PIECES[:50] + ["\x0b", "\x0c", "\x1f", "\t"]), max_size=30).map("".join))
+def test_ascii_token_rules_equal_the_unicode_ones_on_ascii_text(text):
+    text = fold(text)
+    if text.isascii():
+        ascii_rules, rules = segment_module._SPACED_ASCII_TOKEN, segment_module._SPACED_TOKEN
+        assert ascii_rules is not rules
+        for start in range(min(len(text), 3) + 1):  # (the rules look behind the start)
+            assert ascii_rules.findall(text, start) == rules.findall(text, start)
+
+
+def test_ascii_token_rules_on_every_pair_of_ascii_characters():
+    ascii_rules, rules = segment_module._SPACED_ASCII_TOKEN, segment_module._SPACED_TOKEN
+    characters = [chr(c) for c in range(128)]
+    for a in characters:
+        text = "".join(a + b + "x" + b + a + "'s" for b in characters)
+        assert ascii_rules.findall(text) == rules.findall(text)
+
+
+def test_patterns_with_classes_it_cannot_spell_out_stay_as_they_are():
+    for source in [r"\W+", r"[\S]", r"\D"]:
+        pattern = re.compile(source)
+        assert segment_module._for_ascii_text(pattern) is pattern
+    assert segment_module._for_ascii_text(re.compile(r"[^\W\d_]\s\w[\d.]")).pattern == r"[A-Za-z][\t-\r\x1c-\x1f ][0-9A-Za-z_][0-9.]"
+
+
+@FUZZ
+@given(st.text(alphabet="ab \t\u00a0\u2028\x1c", max_size=6).flatmap(
+    lambda piece: st.lists(st.sampled_from([piece, "\n", "x\n", " \n", "\n\n"]), max_size=12).map("".join)))
+def test_lines_split_at_line_feeds_equal_the_lines_the_pattern_finds(text):
+    assert segment_module._non_blank_lines(text) == segment_module._non_blank_lines_any_break(text)
+
+
+@FUZZ
+@given(st.lists(st.lists(st.sampled_from(["The", "the", "said", "Running", "flimbling", "Zorbs", "1,000", "U.S.", ".", "''", "Mr.", "x/y", "I"]), max_size=6), max_size=6))
+def test_tagging_sentences_at_once_equals_tagging_each(sentences):
+    tagger = _tagger()
+    words = [w for sentence in sentences for w in sentence]
+    firsts = [0]
+    for sentence in sentences:
+        firsts.append(firsts[-1] + len(sentence))
+    assert tagger.tag_sentences(words, firsts) == [tag for sentence in sentences for tag in tagger(sentence)]
+    odd = [["two words", "x"], ["a\nb"]] + sentences  # what TextBlob's parser splits: tagged sentence by sentence
+    words = [w for sentence in odd for w in sentence]
+    firsts = [0]
+    for sentence in odd:
+        firsts.append(firsts[-1] + len(sentence))
+    assert tagger.tag_sentences(words, firsts) == [tag for sentence in odd for tag in tagger(sentence)]
+
+
+def test_a_full_memo_is_emptied_before_new_words_come_in(monkeypatch):
+    from newsanalyzer import fast_tagger
+
+    words = TAG_SENTENCES[1].split() + TAG_SENTENCES[2].split()
+    firsts = [0, len(TAG_SENTENCES[1].split()), len(words)]
+    expected = _tagger().tag_sentences(words, firsts)
+    monkeypatch.setattr(fast_tagger, "_MAX_MEMO", 8)
+    tagger = fast_tagger.WordTagger.from_textblob()
+    for _ in range(3):
+        assert tagger.tag_sentences(words, firsts) == expected
+        assert len(tagger._tags) <= len(set(words))

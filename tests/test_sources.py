@@ -55,3 +55,22 @@ def test_breakdown_in_json_table_and_summary(tmp_path):
     summary = json.loads(runner.invoke(main, ["summary", "--format", "json", str(tmp_path)]).stdout)
     assert summary["sources"]["quotes"] == {"person": 6, "organization": 2, "unnamed": 4, "other": 0}
     assert summary["sources"]["people"]["he"] == {"people": 2, "quotes": 2}
+
+
+def test_with_referred_as_copies_actors_as_replace_does(monkeypatch):
+    from dataclasses import replace
+
+    from newsanalyzer import sources
+    from newsanalyzer.pipeline import Config
+
+    text = ARTICLE + "Mr. Tom Lee and Mrs. Ito met. They said she would go.\n"
+    actors = analyze(text, Config(stages=("segment", "actors", "quotes", "sentiment"))).actors
+    expected = tuple(a if a.type != "person" else replace(a, referred_as=sources.referred_as(a, text)) for a in actors)
+    assert sources.with_referred_as(actors, text) == expected
+    assert all(a.referred_as is None for a in actors)  # the actors given are left as they are
+    for actor in actors:
+        for value in ("he", None):
+            copy = sources._with_referred_as(actor, value)
+            assert copy == replace(actor, referred_as=value) and type(copy) is type(actor)
+    monkeypatch.setattr(sources, "_POSITIONAL", False)  # a model sources cannot call by position
+    assert sources.with_referred_as(actors, text) == expected

@@ -279,26 +279,33 @@ def _all_spans(sentence, mentions):
     return [span(sentence, m) for m in mentions] + [(0, 0), (len(sentence), len(sentence)), (3, 3), (0, len(sentence))]
 
 
+def _every_feature_model(sentence, features):
+    """A model weighing every feature `sentence` could give (and `features`) differently, so that a feature added by mistake shows too."""
+    import zlib
+
+    from newsanalyzer.target_sentiment import _Model
+
+    words = {t for _, _, t in tokenize(sentence)} | {"<s>", "</s>"}
+    prefixes = ("w=", "c=", "Ln=", "Rn=", "L1=", "R1=", "lwL=", "lwR=", "lwL=!", "lwR=!", "negw=")
+    names = sorted({name for f in features for name in f} | {p + w for p in prefixes for w in words})
+    weights = {name: [zlib.crc32((name + str(k)).encode()) / 2**32 - 0.5 for k in range(3)] for name in names}
+    return _Model({"labels": ["negative", "neutral", "positive"], "bias": [0.1, 0.2, 0.3], "weights": weights})
+
+
 @pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES + WHITESPACE_CASES)
 def test_lone_targets_get_exactly_their_features(sentence, mentions):
     """The fast path adds up the same features as `extract_features`: checked with a model that weighs every feature differently."""
-    import zlib
-
-    from newsanalyzer.target_sentiment import _alone_scores, _Model, _SentenceTables, load_resources
+    from newsanalyzer.target_sentiment import _alone_scores, _SentenceTables, load_resources
 
     spans = _all_spans(sentence, mentions)
     expected = [extract_features(sentence, [s])[0] for s in spans]
-    words = {t for _, _, t in tokenize(sentence)} | {"<s>", "</s>"}
-    prefixes = ("w=", "c=", "Ln=", "Rn=", "L1=", "R1=", "lwL=", "lwR=", "lwL=!", "lwR=!", "negw=")
-    # Every feature the sentence could give, so that a feature added by mistake shows too.
-    names = sorted({name for features in expected for name in features} | {p + w for p in prefixes for w in words})
-    weights = {name: [zlib.crc32((name + str(k)).encode()) / 2**32 - 0.5 for k in range(3)] for name in names}
-    model = _Model({"labels": ["negative", "neutral", "positive"], "bias": [0.1, 0.2, 0.3], "weights": weights})
+    model = _every_feature_model(sentence, expected)
     res = load_resources()
-    tables = _SentenceTables(sentence, res)
-    for (s, e), features in zip(spans, expected):
-        z = [model.bias[k] + sum(model.weights[name][k] * v for name, v in features.items()) for k in range(3)]
-        assert _alone_scores(sentence, tables, s, e, res, model) == pytest.approx(z, abs=1e-9), sentence[s:e]
+    scores = _alone_scores(sentence, _SentenceTables(sentence, res), spans, res, model)
+    assert len(scores) == len(spans)
+    for (s, e), features, z in zip(spans, expected, scores):
+        expected_z = [model.bias[k] + sum(model.weights[name][k] * v for name, v in features.items()) for k in range(3)]
+        assert z == pytest.approx(expected_z, abs=1e-9), sentence[s:e]
 
 
 @pytest.mark.parametrize("sentence, mentions", LONE_TARGET_CASES + WHITESPACE_CASES)
@@ -316,10 +323,11 @@ def test_lone_targets_score_as_the_shipped_model_says(sentence, mentions):
 def test_packed_tokenizer_equals_tokenize(sentence, _):
     from newsanalyzer.target_sentiment import _tokenize_packed
 
-    norms, lengths = _tokenize_packed(sentence)
+    norms, lengths, may_end_in_nt = _tokenize_packed(sentence)
     tokens = tokenize(sentence)
     assert norms == [t for _, _, t in tokens]
     assert lengths == [e - s for s, e, _ in tokens]
+    assert may_end_in_nt or not any(t.endswith("n't") for t in norms)
 
 
 @pytest.mark.parametrize("sentence, _", LONE_TARGET_CASES + WHITESPACE_CASES)
@@ -366,3 +374,176 @@ def test_score_alone_is_score_targets_unmasked(sentence, mentions):
     spans = _all_spans(sentence, mentions) + [(-3, 2), (5, 2), (n + 5, n + 9)]  # out of range: cleaned alike
     expected = [(r.polarity, r.label) for r in score_targets(sentence, spans, mask_others=False)]
     assert score_alone(sentence, spans) == expected
+
+
+def test_packed_tokenizer_on_random_text():
+    """Chunks of letters, digits, apostrophes, marks and odd characters: the same tokens as `tokenize`."""
+    import random
+
+    from newsanalyzer.target_sentiment import _tokenize_packed
+
+    rng = random.Random(5)
+    pieces = list("abcXYZ019_'’‘`-.,;:!?\"“”()$%&/ \t\n\u00a0\u2003éßİΣς٣²½") + ["n't", "N’T", "don't", "said,", " "] * 3
+    for _ in range(20_000):
+        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        norms, lengths, may_end_in_nt = _tokenize_packed(sentence)
+        tokens = tokenize(sentence)
+        assert (norms, lengths) == ([t for _, _, t in tokens], [e - s for s, e, _ in tokens]), sentence
+        assert may_end_in_nt or not any(t.endswith("n't") for t in norms), sentence
+
+
+def test_word_characters_are_what_isalnum_accepts():
+    """What `_tokenize_packed` relies on to take a chunk of letters as one token without looking:
+    the tokenizer's word characters ([^\\W_]) are those `str.isalnum` accepts, letters among them,
+    and no letter is a digit (so a chunk of letters needs no "<num>")."""
+    import re
+
+    word = re.compile(r"[^\W_]")
+    digit = re.compile(r"\d")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert (word.match(c) is not None) == c.isalnum(), hex(code)
+        if c.isalpha():
+            assert word.match(c) and not digit.match(c), hex(code)
+
+
+# ---------------------------------------------------------------------------
+# The lone-target scores are added up in a fixed order: the floats are exactly
+# those of this reference (the first fast path, written plainly), not only close.
+# ---------------------------------------------------------------------------
+
+
+def _reference_alone_scores(sentence, s, e, res, model):
+    """The three scores of target [s, e) alone, each feature's weights added in the order the output depends on."""
+    from bisect import bisect_left, bisect_right
+
+    from newsanalyzer.target_sentiment import BAND_START, MID, NEG_SCOPE, WINDOW_TOKENS, _PASSIVE_AUX
+
+    def add(z, weights):
+        z0, z1, z2 = z
+        for w0, w1, w2 in filter(None, weights):
+            z0, z1, z2 = z0 + w0, z1 + w1, z2 + w2
+        return z0, z1, z2
+
+    tokens = tokenize(sentence)
+    norms = [t for _, _, t in tokens]
+    n = len(norms)
+    marks = [res.marks.get(t) for t in norms]
+    stops = [i for i, m in enumerate(marks) if m and m[0]]
+    quotes = [i for i, m in enumerate(marks) if m and m[1]]
+    negators = [i for i, m in enumerate(marks) if (m and m[2]) or norms[i].endswith("n't")]
+    contrasts = [i for i, m in enumerate(marks) if m and m[3]]
+    hits = [(i, m[4]) for i, m in enumerate(marks) if m and m[4] is not None]
+    first = bisect_right([t[1] for t in tokens], s)
+    last = max(first - 1, bisect_left([t[0] for t in tokens], e) - 1)
+    lo, hi = max(0, first - WINDOW_TOKENS), min(n, last + 1 + WINDOW_TOKENS)
+    pw, flag = model.prefixed, model.prefixed.flags.get
+    found = [model.bias, pw.ntargets.get("1")]
+    if e - s <= 20 and sentence[s:e].strip().lower() in res.pronouns:
+        found.append(pw.tpron.get(sentence[s:e].strip().lower()))
+    if first == lo or (first - lo == 1 and norms[lo] in ("the", "a", "an", '"', "“", "'")):
+        found.append(flag("first"))
+    l1 = norms[first - 1] if first - 1 >= lo else "<s>"
+    l2 = norms[first - 2] if first - 2 >= lo else "<s>"
+    r1 = norms[last + 1] if last + 1 < hi else "</s>"
+    r2 = norms[last + 2] if last + 2 < hi else "</s>"
+    found += (pw.L1.get(l1), pw.R1.get(r1), pw.LB.get(l2 + "_" + l1), pw.RB.get(r1 + "_" + r2))
+    k = bisect_left(stops, first)
+    clause_start = max(lo, stops[k - 1] + 1) if k else lo
+    k = bisect_right(stops, last)
+    clause_end = min(hi, stops[k]) if k < len(stops) else hi
+    if (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2:
+        found.append(flag("inquote"))
+    if not res.reporting.isdisjoint(norms[last + 1 : min(hi, last + 4)]):
+        found.append(flag("speaker"))
+    if first - 1 >= lo and l1 in res.reporting:
+        found.append(flag("said_L1"))
+    if first - 1 >= lo and l1 == "by":
+        found.append(flag("agent_by"))
+    if lo == 0 and hi == n:  # the whole sentence's bag, added up first, less the words only in the target
+        found.append(add((0.0, 0.0, 0.0), map(pw.w.get, dict.fromkeys(norms))))
+        target = norms[first : last + 1]
+        for t in dict.fromkeys(target):
+            if norms.count(t) == target.count(t) and pw.w.get(t):
+                found.append(tuple(-x for x in pw.w[t]))
+    else:
+        found += map(pw.w.get, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
+    if first - BAND_START > lo:
+        found += map(pw.Ln.get, dict.fromkeys(norms[max(lo, first - MID) : first - BAND_START]))
+    found += map(pw.Rn.get, dict.fromkeys(norms[last + BAND_START + 1 : min(hi, last + MID + 1)]))
+    found += map(pw.c.get, dict.fromkeys(norms[clause_start:first] + norms[last + 1 : clause_end]))
+    after, before = norms[last + 1 : min(clause_end, last + 5)], norms[max(clause_start, first - 3) : first]
+    for words, verbs, name in ((after, res.obj_neg, "subj_of_neg"), (after, res.obj_pos_only, "subj_of_pos"), (before, res.obj_neg, "obj_of_neg"), (before, res.obj_pos_only, "obj_of_pos")):
+        if not verbs.isdisjoint(words):
+            found.append(flag(name))
+    if last + 2 < hi and r1 in _PASSIVE_AUX:
+        if r2 in res.obj_neg:
+            found.append(flag("passive_neg"))
+        elif r2 in res.obj_pos:
+            found.append(flag("passive_pos"))
+    if bisect_left(contrasts, first) > bisect_left(contrasts, lo):
+        found.append(flag("contrast_L"))
+    if bisect_left(contrasts, hi) > bisect_right(contrasts, last):
+        found.append(flag("contrast_R"))
+    sum_l = sum_r = near_sum = clause_sum = lex_dist = 0.0
+    summed, words = {}, {}
+    for x, pol in hits:
+        if x < lo or first <= x <= last or x >= hi:
+            continue
+        before_target = x < first
+        outside = [j for j in negators if j <= x and not first <= j <= last]
+        negated = False
+        if outside and lo <= outside[-1] < x:
+            j = outside[-1]
+            negated = (x - j if before_target or j > last else x - j - (last - first)) <= NEG_SCOPE
+        pol = -pol if negated else pol
+        dist = first - x if before_target else x - last
+        sum_l, sum_r = (sum_l + pol, sum_r) if before_target else (sum_l, sum_r + pol)
+        key = "lex%s%s%s" % ("+" if pol > 0 else "-", "L" if before_target else "R", "n" if dist <= MID else "f")
+        summed[key] = summed.get(key, 0.0) + abs(pol)
+        near_sum += pol if dist <= MID else 0.0
+        lex_dist += pol / (1.0 + 0.3 * dist)
+        if clause_start <= x < clause_end:
+            clause_sum += pol
+            key = "lexc+" if pol > 0 else "lexc-"
+            summed[key] = summed.get(key, 0.0) + abs(pol)
+        side, t = ("lwL" if before_target else "lwR"), norms[x]
+        if negated:
+            words["negw=" + t] = pw.negw.get(t)
+            words[side + "=!" + t] = getattr(pw, side).get("!" + t)
+        else:
+            words[side + "=" + t] = getattr(pw, side).get(t)
+    z = add((0.0, 0.0, 0.0), found + list(words.values()))
+    if words:
+        squash = lambda x: x / (1.0 + abs(x))  # noqa: E731
+        summed.update(lexsumL=squash(sum_l), lexsumR=squash(sum_r), lexnear=squash(near_sum), lexclause=squash(clause_sum), lexd=lex_dist)
+        for name, v in summed.items():
+            if flag(name):
+                z = tuple(zk + wk * v for zk, wk in zip(z, flag(name)))
+    return z
+
+
+def _sentences_and_spans():
+    """The test sentences, longer ones and random spans (inside tokens, on whitespace, empty)."""
+    import random
+
+    rng = random.Random(11)
+    cases = [(s, _all_spans(s, m)) for s, m in LONE_TARGET_CASES + WHITESPACE_CASES]
+    long = " ".join(s for s, _ in LONE_TARGET_CASES[:10])  # beyond the window either side
+    cases.append((long, [span(long, "Smith"), span(long, "Brown"), span(long, "Lee"), span(long, "mayor")]))
+    for sentence, _ in list(cases):
+        n = len(sentence)
+        starts = [rng.randint(0, n) for _ in range(6)]
+        cases.append((sentence, [(a, min(n, a + rng.randint(0, 12))) for a in starts]))
+    return cases
+
+
+@pytest.mark.parametrize("which_model", ["shipped", "every feature"])
+def test_lone_target_scores_are_the_reference_floats(which_model):
+    from newsanalyzer.target_sentiment import _alone_scores, _SentenceTables, load_resources
+
+    res = load_resources()
+    for sentence, spans in _sentences_and_spans():
+        model = load_model() if which_model == "shipped" else _every_feature_model(sentence, [extract_features(sentence, [s])[0] for s in spans])
+        scores = _alone_scores(sentence, _SentenceTables(sentence, res), spans, res, model)
+        assert scores == [_reference_alone_scores(sentence, s, e, res, model) for s, e in spans], sentence
