@@ -562,8 +562,10 @@ def _actors(registry: _Registry) -> tuple[Actor, ...]:
         return ()
     by_offsets = itemgetter(0, 1)
     for entity in found:  # the registry is done with: sorted in place
-        entity.mentions.sort(key=by_offsets)
-    found.sort(key=_first_start)  # stable: entities first mentioned at one offset keep their order
+        if len(entity.mentions) > 1:
+            entity.mentions.sort(key=by_offsets)
+    if len(found) > 1:
+        found.sort(key=_first_start)  # stable: entities first mentioned at one offset keep their order
     rows = [row for entity in found for row in entity.mentions]
     mentions = _MENTIONS.build(tuple(zip(*rows))[:5], len(rows))
     grouped, end = [], 0
@@ -785,9 +787,11 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
     timeline: list[tuple[int, int, _Entity, bool]] = []  # (start, sentence, entity, is_subject)
     count = len(tokens)
     for entity in registry.entities:
+        # only people and groups are chosen or lead a sentence (a typed entity keeps its type)
+        antecedent = entity.type in ("person", "group", "")
         for start, end, _, s_index, _, k in entity.mentions:
             subject = False
-            if k is not None:
+            if k is not None and antecedent:
                 end_k = k
                 while end_k < count and tokens[end_k].end <= end:
                     end_k += 1
