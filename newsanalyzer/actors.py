@@ -94,8 +94,6 @@ class _FrozenBuilder:
 
 
 _drain = deque(maxlen=0).extend  # runs an iterator to its end in C, keeping nothing
-
-
 _FEW = 3  # fewer objects than this are built by calling the class (the maps cost more)
 _MENTIONS = _FrozenBuilder(Mention, ("start", "end", "text", "sentence", "kind"))
 _ACTORS = _FrozenBuilder(Actor, ("name", "type", "mentions", "quotes", "said", "received"))
@@ -191,6 +189,7 @@ def _headlines(text: str, sentences: Sequence[Sentence], texts: list[str]) -> li
 
 
 def _title_case(sentence: Sentence, texts: list[str]) -> bool:
+    """Most of the sentence's words are capitalised."""
     words = [w for w in texts[sentence.first_token : sentence.end_token] if w[:1].isalpha()]
     if len(words) < 2:
         return False
