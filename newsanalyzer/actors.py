@@ -94,8 +94,6 @@ class _FrozenBuilder:
 
 
 _drain = deque(maxlen=0).extend  # runs an iterator to its end in C, keeping nothing
-
-
 _FEW = 3  # fewer objects than this are built by calling the class (the maps cost more)
 _MENTIONS = _FrozenBuilder(Mention, ("start", "end", "text", "sentence", "kind"))
 _ACTORS = _FrozenBuilder(Actor, ("name", "type", "mentions", "quotes", "said", "received"))
@@ -191,6 +189,7 @@ def _headlines(text: str, sentences: Sequence[Sentence], texts: list[str]) -> li
 
 
 def _title_case(sentence: Sentence, texts: list[str]) -> bool:
+    """Most of the sentence's words are capitalised."""
     words = [w for w in texts[sentence.first_token : sentence.end_token] if w[:1].isalpha()]
     if len(words) < 2:
         return False
@@ -562,8 +561,10 @@ def _actors(registry: _Registry) -> tuple[Actor, ...]:
         return ()
     by_offsets = itemgetter(0, 1)
     for entity in found:  # the registry is done with: sorted in place
-        entity.mentions.sort(key=by_offsets)
-    found.sort(key=_first_start)  # stable: entities first mentioned at one offset keep their order
+        if len(entity.mentions) > 1:
+            entity.mentions.sort(key=by_offsets)
+    if len(found) > 1:
+        found.sort(key=_first_start)  # stable: entities first mentioned at one offset keep their order
     rows = [row for entity in found for row in entity.mentions]
     mentions = _MENTIONS.build(tuple(zip(*rows))[:5], len(rows))
     grouped, end = [], 0
@@ -785,9 +786,11 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
     timeline: list[tuple[int, int, _Entity, bool]] = []  # (start, sentence, entity, is_subject)
     count = len(tokens)
     for entity in registry.entities:
+        # only people and groups are chosen or lead a sentence (a typed entity keeps its type)
+        antecedent = entity.type in ("person", "group", "")
         for start, end, _, s_index, _, k in entity.mentions:
             subject = False
-            if k is not None:
+            if k is not None and antecedent:
                 end_k = k
                 while end_k < count and tokens[end_k].end <= end:
                     end_k += 1

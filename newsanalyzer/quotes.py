@@ -101,6 +101,7 @@ _WEAK_CUES = lexicon.lower_words("weak_cues")
 _ADDRESSEE_CUES = lexicon.lower_words("addressee_cues")
 _CLOSING_CUES = lexicon.lower_words("closing_cues")
 _PHRASAL_CUE_ENDS = _phrasal_cue_ends()
+_FRAME_VERB_WORDS = _CUE_FORMS | _PHRASAL_CUE_ENDS.keys()  # the words where `_frame_verb(..., False)` may hold
 _CUE_SKIP_BEFORE = lexicon.lower_words("cue_skip_before")
 _TIME_WORDS = lexicon.lower_words("time_words")
 _TIME_WORD_OPENERS = lexicon.lower_words("time_word_openers")
@@ -241,15 +242,24 @@ class _Context:
         self.tokens = tokens
         self.passages = passages
         self.passage_starts = [p.start for p in passages]
+        self.passage_ends = [p.end for p in passages]
+        # disjoint passages in order (single marks rarely nest in double ones):
+        # those that overlap a span are one slice of the list
+        self.passages_apart = len(passages) < 2 or all(a.end < b.start for a, b in pairwise(passages))
         # passages in double marks, which `in_quote` looks up: when they are
         # disjoint and in order and no single-quoted passage starts inside one
         # (as `find_passages` makes them), the one that starts last at or
         # before a position is the only one that may hold it
-        doubles = self.doubles = [p for p in passages if not p.single]
-        starts = self.double_starts = [p.start for p in doubles]
-        self.doubles_apart = all(a.end < b.start for a, b in pairwise(doubles)) and not any(
-            (k := bisect.bisect_right(starts, p.start) - 1) >= 0 and p.start <= doubles[k].end for p in passages if p.single
-        )
+        if self.passages_apart:  # then so are these
+            self.doubles = [p for p in passages if not p.single] if passages else passages
+            self.doubles_apart = True
+        else:
+            doubles = self.doubles = [p for p in passages if not p.single]
+            starts = [p.start for p in doubles]
+            self.doubles_apart = all(a.end < b.start for a, b in pairwise(doubles)) and not any(
+                (k := bisect.bisect_right(starts, p.start) - 1) >= 0 and p.start <= doubles[k].end for p in passages if p.single
+            )
+        self.double_starts = [p.start for p in self.doubles]
         if columns is None:
             columns = token_columns(tokens)
         self.token_starts = columns.starts
@@ -273,6 +283,12 @@ class _Context:
 
     def overlapping(self, start: int, end: int) -> list[Passage]:
         """Passages that overlap text[start:end], in order (a bisection, not a scan)."""
+        if self.passages_apart:  # their ends are in order too
+            return self.passages[bisect.bisect_right(self.passage_ends, start) : bisect.bisect_left(self.passage_starts, end)]
+        return self._overlapping_walk(start, end)
+
+    def _overlapping_walk(self, start: int, end: int) -> list[Passage]:
+        """`overlapping` for passages that may nest: a walk back from the last that starts before end."""
         k = bisect.bisect_left(self.passage_starts, end)
         found = []
         misses = 0
@@ -781,15 +797,15 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     if ctx.lowers[k] in {"told", "tells", "tell", "telling", "asked", "informed", "reminded", "warned", "urged"}:
         start = _noun_phrase_end(ctx, start, hi)
     lowers = ctx.lowers
-    noun_phrase_so_far = True  # tokens[start:m] are adjuncts or noun phrase words
-    for m in range(start, min(hi, start + 15)):
-        if noun_phrase_so_far and lowers[m] == "that":
+    for m in range(start, min(hi, start + 15)):  # `that` after adjuncts and noun phrases
+        if lowers[m] == "that":
             start = m + 1
             break
         t = tokens[m]
         if t.text in {":", ","} or t.text in _QUOTE_TOKENS or t.tag.startswith("VB"):
             break
-        noun_phrase_so_far = noun_phrase_so_far and (lowers[m] in adjuncts or t.tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP")))
+        if not (lowers[m] in adjuncts or t.tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP"))):
+            break  # a word of the reported clause: a later `that` is its own
     while start < hi and ctx.lowers[start] in {"that", ":", ","}:
         start += 1
     if start < hi and tokens[start].text in _DASHES:
@@ -1023,12 +1039,13 @@ def _main_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, in
 def _reporting_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, int] | None:
     """The subject of the nearest reporting verb in tokens[lo:hi] (`Trump is
     questioning whether X would have come “...”` -> Trump), with its index."""
+    lowers = ctx.lowers
     for v in range(hi - 1, lo - 1, -1):
+        if lowers[v] not in _FRAME_VERB_WORDS or lowers[v] in _WEAK_CUES:
+            continue  # (the cheap test first: a strict `_frame_verb` stands only at these words)
         if ctx.is_quote_mark(v) or ctx.in_quote(ctx.tokens[v].start) is not None:
             continue
         if not _frame_verb(ctx, v, False) or v in ctx.mention_of:
-            continue
-        if ctx.lowers[v] in _WEAK_CUES:
             continue
         if ctx.tokens[v].tag == "VBG":
             found = _main_subject(ctx, lo, v)
@@ -1273,6 +1290,8 @@ def _attribute_passages(
     sentence, with the index of the sentence's first token in the frame."""
     found: dict[Passage, tuple[Span, str | None, Span]] = {}
     embedded: dict[Passage, int] = {}
+    if not ctx.passages:
+        return found, embedded
     sentence_starts = [s.first_token for s in sentences]
     previous_close = -1  # token index after the previous passage's closing mark
     for passage in ctx.passages:
@@ -1314,8 +1333,8 @@ def _attribute_passages(
                 hi = sentences[a_index].end_token if sentences else len(ctx.tokens)
                 p_end = paragraphs[passage.paragraph].end
                 hi = min(hi, after + _MAX_FRAME)
-                while hi > after and ctx.tokens[hi - 1].start >= p_end:
-                    hi -= 1
+                if hi > after:  # not past the paragraph's end
+                    hi = bisect.bisect_left(ctx.token_starts, p_end, after, hi)
                 loose = not before_words and inner[-1:] in {",", "?", "!", "—", "–"}
                 # `“A.” He said, twice, that ...`: after a full stop a new sentence begins
                 if not (inner[-1:] == "." and after < len(ctx.tokens) and ctx.tokens[after].text[:1].isupper()):
@@ -1456,6 +1475,8 @@ def find_quotes(
     sentences = _join_split_sentences(sentences, columns.texts)
     passages = find_passages(text, paragraphs)
     ctx = _Context(text, tokens, actors, passages, columns)
+    if not passages and not ctx.openers:
+        return ()  # nothing in quotation marks and no cue
     quotes: list[Quote] = []
     covered: set[Passage] = set()
     framed, embedded = _attribute_passages(ctx, sentences, paragraphs)
@@ -1615,8 +1636,7 @@ def _drop_nested(text: str, quotes: list[Quote]) -> list[Quote]:
         while i < len(mixed) and mixed[i][0] <= q.start:
             reach = max(reach, mixed[i][1])
             i += 1
-        before = text[max(0, q.start - 4) : q.start].rstrip("“\"'‘ ")
-        if q.kind == "direct" and q.end <= reach and before[-1:].isalnum():
+        if q.kind == "direct" and q.end <= reach and text[max(0, q.start - 4) : q.start].rstrip("“\"'‘ ")[-1:].isalnum():
             continue
         result.append(q)
     return result
@@ -1629,8 +1649,9 @@ def _drop_reported_within(quotes: list[Quote]) -> list[Quote]:
     Roe`): the outer attribution holds it. Quotes come sorted by start; a
     prefix maximum of ends answers each in a bisection."""
     dropped = set()
-    for cited in (False, True):
-        order = sorted((q for q in quotes if _according(q) == cited), key=lambda q: (q.start, -q.end))
+    according = [_according(q) for q in quotes]
+    for cited in (False, True) if any(according) else (False,):  # no `according to` quote holds another
+        order = sorted((q for q, a in zip(quotes, according) if a == cited), key=lambda q: (q.start, -q.end))
         starts = [q.start for q in order]
         reach = [-1]
         for q in order:

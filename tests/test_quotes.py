@@ -651,7 +651,7 @@ def test_find_passages_equals_the_regular_expression_scan():
         assert find_passages(text, paragraphs) == _reference_find_passages(text, paragraphs), (text, paragraphs)
 
 
-def test_in_quote_bisection_equals_the_walk_over_all_passages():
+def test_in_quote_and_overlapping_by_bisection_equal_the_walks_over_all_passages():
     import random
 
     from newsanalyzer import quotes as Q
@@ -665,6 +665,9 @@ def test_in_quote_bisection_equals_the_walk_over_all_passages():
         apart += ctx.doubles_apart
         for position in range(len(text) + 2):
             assert ctx.in_quote(position) == ctx._in_quote_walk(position), (text, position)
+        for _ in range(20):
+            start, end = rng.randrange(-1, len(text) + 2), rng.randrange(-1, len(text) + 2)
+            assert ctx.overlapping(start, end) == ctx._overlapping_walk(start, end), (text, start, end)
     assert apart > 2000  # the fast path is the common one
 
 
