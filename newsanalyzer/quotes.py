@@ -120,7 +120,7 @@ def _mark_positions(text: str) -> list[tuple[int, int]]:
     str.find runs in C at memchr speed; a regular expression with a character
     class of non-ASCII marks tests every character (~15 times slower here)."""
     found = []
-    for mark in _MARK_CHARS:
+    for mark in filter(text.__contains__, _MARK_CHARS):  # (most sentences have none)
         i = text.find(mark)
         while i >= 0:
             found.append((i, 1))
@@ -580,14 +580,14 @@ def _content_span(ctx: _Context, first: int, end: int) -> tuple[int, int] | None
 MAX_ATTRIBUTIONS_PER_SENTENCE = 12
 
 
-def _attributions_in_sentence(ctx: _Context, sentence: Sentence) -> list[_Attribution]:
+def _attributions_in_sentence(ctx: _Context, sentence: Sentence, openers: list[int]) -> list[_Attribution]:
+    """The attributions at the sentence's `openers` (its tokens in `ctx.openers`: no other can start one)."""
     tokens, lowers = ctx.tokens, ctx.lowers
     lo, hi = sentence.first_token, sentence.end_token
     found: list[_Attribution] = []
     claimed_until = lo
-    openers = ctx.openers  # no other token can start an attribution
     free = lo  # tokens before this are taken (the `to` of `according to`)
-    for k in openers[bisect.bisect_left(openers, lo) : bisect.bisect_left(openers, hi)]:
+    for k in openers:
         if len(found) == MAX_ATTRIBUTIONS_PER_SENTENCE:
             break
         if k < free:
@@ -1486,8 +1486,8 @@ def find_quotes(
         quotes.append(Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", speaker, actor, cue))
         covered.add(passage)
     frame_cuts = _frame_cuts(ctx, framed)
-    for sentence in _sentences_with(sentences, ctx.openers):
-        for attribution in _attributions_in_sentence(ctx, sentence):
+    for sentence, openers in _sentences_with(sentences, ctx.openers):
+        for attribution in _attributions_in_sentence(ctx, sentence, openers):
             if attribution.cue is not None and attribution.cue.start in framed_cues:
                 continue
             if attribution.cue is None or attribution.cue.text.lower() != "according to":
@@ -1554,15 +1554,26 @@ def find_quotes(
     return tuple(_dedupe(_drop_reported_within(_drop_nested(text, quotes))))
 
 
-def _sentences_with(sentences: list[Sentence], positions: list[int]) -> list[Sentence]:
-    """The sentences that hold one of the sorted token indices `positions`
-    (no other sentence has an attribution), in order."""
-    count = len(positions)
+def _sentences_with(sentences: list[Sentence], positions: list[int]) -> list[tuple[Sentence, list[int]]]:
+    """Each sentence that holds some of the sorted token indices `positions`,
+    with those (no other sentence has an attribution), in order: one walk
+    over both lists while the sentences come in order, as they do."""
     found = []
+    count = len(positions)
+    p = 0  # the first position at or after the sentence's first token
+    previous = -1
     for sentence in sentences:
-        p = bisect.bisect_left(positions, sentence.first_token)
-        if p < count and positions[p] < sentence.end_token:
-            found.append(sentence)
+        first = sentence.first_token
+        if first < previous:
+            p = 0  # out of order: walk again from the start
+        previous = first
+        while p < count and positions[p] < first:
+            p += 1
+        end = p
+        while end < count and positions[end] < sentence.end_token:
+            end += 1
+        if end > p:
+            found.append((sentence, positions[p:end]))
     return found
 
 

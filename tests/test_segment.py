@@ -483,3 +483,23 @@ def test_a_full_memo_is_emptied_before_new_words_come_in(monkeypatch):
     for _ in range(3):
         assert tagger.tag_sentences(words, firsts) == expected
         assert len(tagger._tags) <= len(set(words))
+
+
+punkt_text = st.lists(st.sampled_from(["Mr.", "U.S.", "J.", "No.", "5.", "end.", "end!", "end?", "...", ".", '"', "'", ")", "(", "]", "}", "--",
+                                       "The", "the", "said", " ", " ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\u00a0", "“", "’"]),
+                      max_size=30).map("".join)
+
+
+@FUZZ
+@given(punkt_text)
+def test_news_punkt_pieces_equal_nltks_on_any_text(text):
+    """Our candidate contexts (white space found by `rfind`), slices and realignment (lists) are NLTK's."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(data_lists.words("abbreviations"))
+    plain, ours = PunktSentenceTokenizer(params), _sentence_splitter()
+    assert [(m.span(), c) for m, c in ours._match_potential_end_contexts(text)] == [(m.span(), c) for m, c in plain._match_potential_end_contexts(text)]
+    assert list(ours.span_tokenize(text)) == list(plain.span_tokenize(text))
+    for _, context in plain._match_potential_end_contexts(text):
+        assert ours.text_contains_sentbreak(context) == ours._contains_sentbreak(context) == plain.text_contains_sentbreak(context)
