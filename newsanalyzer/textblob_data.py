@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from itertools import compress, repeat
+from operator import itemgetter, truediv
 
 
 @cache
@@ -83,19 +85,31 @@ def read_sentiment_words(path: str) -> dict[str, dict] | None:
         return None
     # `Sentiment.load`: the senses of each word and tag, in file order (a number
     # with an entity is no float: ValueError).
-    senses: dict[str, dict[str, list]] = {}
+    elements = list(compress(elements, map(itemgetter(0), elements)))  # a word has a form
     try:
-        for form, pos, polarity, subjectivity, intensity in elements:
-            if form:
-                senses.setdefault(form, {}).setdefault(pos, []).append((float(polarity), float(subjectivity), float(intensity)))
+        scores = list(zip(*(map(float, map(itemgetter(k), elements)) for k in (2, 3, 4))))
     except ValueError:
         return None
+    senses: dict[str, dict[str, list]] = {}
+    for (form, pos, *_), sense in zip(elements, scores):
+        by_pos = senses.get(form)
+        if by_pos is None:
+            senses[form] = {pos: [sense]}
+        elif pos in by_pos:
+            by_pos[pos].append(sense)
+        else:
+            by_pos[pos] = [sense]
     # Averaged per tag, then over the tags (the tag None), as TextBlob's `avg` does.
     words: dict[str, dict] = {}
     for form, by_pos in senses.items():
-        averaged = {pos: list(map(_avg, zip(*scores))) for pos, scores in by_pos.items()}
-        averaged[None] = list(map(_avg, zip(*averaged.values())))
-        words[form] = averaged
+        if len(by_pos) == 1:  # most words have one tag
+            [(pos, rows)] = by_pos.items()
+            averaged = _averages(rows)
+            words[form] = {pos: averaged, None: _averages([averaged])}
+        else:
+            averaged = {pos: _averages(rows) for pos, rows in by_pos.items()}
+            averaged[None] = _averages(list(averaged.values()))
+            words[form] = averaged
     # `textblob.en.Sentiment.load`: each adjective's scores also for its adverb ("terrible" -> "terribly").
     for form, by_pos in list(words.items()):
         if "JJ" in by_pos:
@@ -105,6 +119,14 @@ def read_sentiment_words(path: str) -> dict[str, dict] | None:
             adverb = words.setdefault(form + "ly", {})
             adverb["RB"] = adverb[None] = tuple(by_pos["JJ"])
     return words
+
+
+def _averages(rows: list) -> list[float]:
+    """`_avg` of each column of `rows` (a row holds one number a column): the same floats."""
+    if len(rows) == 1:  # most words have one sense, or one tag
+        # `sum` adds the one float to the int 0, and `_avg` divides it by 1.0 (-0.0 becomes 0.0)
+        return [0.0 + value for value in rows[0]]
+    return list(map(truediv, map(sum, zip(*rows)), repeat(float(len(rows)))))
 
 
 def _avg(values) -> float:
