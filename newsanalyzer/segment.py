@@ -247,6 +247,7 @@ def _word_tokenizer():
     return NLTKWordTokenizer()
 
 
+@cache
 def _tagger():
     from newsanalyzer.textblob_data import tagger
 
@@ -517,9 +518,15 @@ def segment(text: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], tup
     folded = fold(text)
     paras = paragraphs(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph index) of each sentence
+    split = _sentence_splitter().span_tokenize
     for p_index, paragraph in enumerate(paras):
-        for s_start, s_end in _sentence_spans(folded[paragraph.start : paragraph.end], paragraph.start):
-            spans.append((s_start, s_end, p_index))
+        offset = paragraph.start
+        chunk = folded[offset : paragraph.end]
+        for start, end in split(chunk):  # as `_sentence_spans`
+            if start < end <= start + _MAX_SENTENCE_CHARS:
+                spans.append((offset + start, offset + end, p_index))
+            else:
+                spans += [(offset + s, offset + e, p_index) for s, e in _bounded(chunk, start, end)]
     # the tokens' columns, for the whole text: its tokens are made in one go at the end
     columns = _text_words(folded, spans) or _sentence_words(folded, spans)
     starts, ends, words, firsts = columns
