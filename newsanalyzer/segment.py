@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from functools import cache
 from itertools import accumulate, chain, pairwise, repeat
-from operator import itemgetter
 
 from newsanalyzer import lexicon
 from newsanalyzer.model import Paragraph, Sentence, Token
@@ -47,6 +46,8 @@ def fold(text: str) -> str:
     """A same-length copy of `text` with typographic marks made plain."""
     # str.translate looks every character up in a dict (0.2 ms for an article
     # with one curly quote); a replace per mark scans in C.
+    if text.isascii():  # (known without a scan) no mark to fold
+        return text
     for mark, plain in _SAME_LENGTH_FOLD.items():
         text = text.replace(mark, plain)
     return text
@@ -386,9 +387,9 @@ def _words(folded_text: str, start: int, end: int) -> tuple[list[int], list[int]
     stop = end
     while stop > start and folded_text[stop - 1].isspace():
         stop -= 1
-    pairs = _SPACED_TOKEN.findall(folded_text, start, stop)
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
-    starts, ends, words = bounds[1::2], bounds[2::2], list(map(_second, pairs))
+    pieces = list(chain.from_iterable(_SPACED_TOKEN.findall(folded_text, start, stop)))  # space, token, space, ...
+    bounds = list(accumulate(map(len, pieces), initial=start))
+    starts, ends, words = bounds[1::2], bounds[2::2], pieces[1::2]
     if folded_text.find(".", start, end - 1) < 0:
         return starts, ends, words
     # An abbreviation keeps its period (`Mr.`, `Sept.`, the initial `J.`), except at
@@ -432,7 +433,6 @@ def _without(column: list, gone: list[int]) -> list:
 
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")", re.VERBOSE)
 _LETTER_PERIOD = re.compile(r"[^\W\d_]\.")
-_second = itemgetter(1)
 
 # What `\w`, `\d` and `\s` match among ASCII characters (`\s` takes U+001C..U+001F too).
 _ASCII_CLASS_ESCAPES = {"w": "0-9A-Za-z_", "d": "0-9", "s": "\\t-\\r\\x1c-\\x1f "}
@@ -576,9 +576,9 @@ def _text_words(folded: str, spans: list[tuple[int, int, int]]) -> tuple[list[in
     if folded[previous_end:].strip():
         return None
     spaced_token = _SPACED_ASCII_TOKEN if folded.isascii() else _SPACED_TOKEN
-    pairs = spaced_token.findall(folded, 0, len(folded.rstrip()))
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=0))
-    starts, ends, words = bounds[1::2], bounds[2::2], list(map(_second, pairs))
+    pieces = list(chain.from_iterable(spaced_token.findall(folded, 0, len(folded.rstrip()))))  # space, token, ...
+    bounds = list(accumulate(map(len, pieces), initial=0))
+    starts, ends, words = bounds[1::2], bounds[2::2], pieces[1::2]
     period = folded.find(".")
     if period >= 0:
         # As `_words` in each sentence: never a period that ends its sentence. (It
@@ -589,7 +589,8 @@ def _text_words(folded: str, spans: list[tuple[int, int, int]]) -> tuple[list[in
             if period + 1 not in sentence_ends:
                 periods.append(period)
             period = folded.find(".", period + 1)
-        starts, ends, words = _keep_abbreviation_periods(periods, starts, ends, words)
+        if periods:
+            starts, ends, words = _keep_abbreviation_periods(periods, starts, ends, words)
     firsts = [0] * (len(spans) + 1)
     first = 0
     for k, (s_start, _, _) in enumerate(spans):
