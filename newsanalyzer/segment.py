@@ -355,7 +355,7 @@ _TOKEN_RULES = r"""
 # same tokens in a fifth less time (checked in tests/test_segment.py). So do a
 # mark that only the last rule can match (`,` `"` `(` ...) and a period that
 # starts no ellipsis, which the rules reach after seven branches.
-_TOKEN = re.compile(r"[^\W\d_]+(?![\w.'&-]) | [^\w\s.'-] | \.(?!\.\.) |" + _TOKEN_RULES, re.VERBOSE)
+_TOKEN = r"[^\W\d_]+(?![\w.'&-]) | [^\w\s.'-] | \.(?!\.\.) |" + _TOKEN_RULES  # (verbose)
 
 
 def word_spans(folded_text: str, start: int, end: int, *, use_nltk: bool = False) -> list[tuple[int, int]]:
@@ -431,7 +431,7 @@ def _without(column: list, gone: list[int]) -> list:
     return kept
 
 
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")", re.VERBOSE)
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN + ")", re.VERBOSE)
 _LETTER_PERIOD = re.compile(r"[^\W\d_]\.")
 
 # What `\w`, `\d` and `\s` match among ASCII characters (`\s` takes U+001C..U+001F too).
