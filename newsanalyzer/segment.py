@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from functools import cache
 from itertools import accumulate, chain, pairwise, repeat
-from operator import itemgetter
 
 from newsanalyzer import lexicon
 from newsanalyzer.model import Paragraph, Sentence, Token
@@ -47,6 +46,8 @@ def fold(text: str) -> str:
     """A same-length copy of `text` with typographic marks made plain."""
     # str.translate looks every character up in a dict (0.2 ms for an article
     # with one curly quote); a replace per mark scans in C.
+    if text.isascii():  # (known without a scan) no mark to fold
+        return text
     for mark, plain in _SAME_LENGTH_FOLD.items():
         text = text.replace(mark, plain)
     return text
@@ -247,6 +248,7 @@ def _word_tokenizer():
     return NLTKWordTokenizer()
 
 
+@cache
 def _tagger():
     from newsanalyzer.textblob_data import tagger
 
@@ -350,8 +352,10 @@ _TOKEN_RULES = r"""
 # Most tokens are plain words: letters followed by nothing that could continue
 # them (a digit, `_`, `.`, `'`, `&`, `-`). The rules match such a word whole,
 # but only after trying three other branches on it; matching it first gives the
-# same tokens in a fifth less time (checked in tests/test_segment.py).
-_TOKEN = re.compile(r"[^\W\d_]+(?![\w.'&-]) |" + _TOKEN_RULES, re.VERBOSE)
+# same tokens in a fifth less time (checked in tests/test_segment.py). So do a
+# mark that only the last rule can match (`,` `"` `(` ...) and a period that
+# starts no ellipsis, which the rules reach after seven branches.
+_TOKEN = r"[^\W\d_]+(?![\w.'&-]) | [^\w\s.'-] | \.(?!\.\.) |" + _TOKEN_RULES  # (verbose)
 
 
 def word_spans(folded_text: str, start: int, end: int, *, use_nltk: bool = False) -> list[tuple[int, int]]:
@@ -383,9 +387,9 @@ def _words(folded_text: str, start: int, end: int) -> tuple[list[int], list[int]
     stop = end
     while stop > start and folded_text[stop - 1].isspace():
         stop -= 1
-    pairs = _SPACED_TOKEN.findall(folded_text, start, stop)
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
-    starts, ends, words = bounds[1::2], bounds[2::2], list(map(_second, pairs))
+    pieces = list(chain.from_iterable(_SPACED_TOKEN.findall(folded_text, start, stop)))  # space, token, space, ...
+    bounds = list(accumulate(map(len, pieces), initial=start))
+    starts, ends, words = bounds[1::2], bounds[2::2], pieces[1::2]
     if folded_text.find(".", start, end - 1) < 0:
         return starts, ends, words
     # An abbreviation keeps its period (`Mr.`, `Sept.`, the initial `J.`), except at
@@ -427,9 +431,8 @@ def _without(column: list, gone: list[int]) -> list:
     return kept
 
 
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")", re.VERBOSE)
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN + ")", re.VERBOSE)
 _LETTER_PERIOD = re.compile(r"[^\W\d_]\.")
-_second = itemgetter(1)
 
 # What `\w`, `\d` and `\s` match among ASCII characters (`\s` takes U+001C..U+001F too).
 _ASCII_CLASS_ESCAPES = {"w": "0-9A-Za-z_", "d": "0-9", "s": "\\t-\\r\\x1c-\\x1f "}
@@ -517,9 +520,15 @@ def segment(text: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], tup
     folded = fold(text)
     paras = paragraphs(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph index) of each sentence
+    split = _sentence_splitter().span_tokenize
     for p_index, paragraph in enumerate(paras):
-        for s_start, s_end in _sentence_spans(folded[paragraph.start : paragraph.end], paragraph.start):
-            spans.append((s_start, s_end, p_index))
+        offset = paragraph.start
+        chunk = folded[offset : paragraph.end]
+        for start, end in split(chunk):  # as `_sentence_spans`
+            if start < end <= start + _MAX_SENTENCE_CHARS:
+                spans.append((offset + start, offset + end, p_index))
+            else:
+                spans += [(offset + s, offset + e, p_index) for s, e in _bounded(chunk, start, end)]
     # the tokens' columns, for the whole text: its tokens are made in one go at the end
     columns = _text_words(folded, spans) or _sentence_words(folded, spans)
     starts, ends, words, firsts = columns
@@ -567,9 +576,9 @@ def _text_words(folded: str, spans: list[tuple[int, int, int]]) -> tuple[list[in
     if folded[previous_end:].strip():
         return None
     spaced_token = _SPACED_ASCII_TOKEN if folded.isascii() else _SPACED_TOKEN
-    pairs = spaced_token.findall(folded, 0, len(folded.rstrip()))
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=0))
-    starts, ends, words = bounds[1::2], bounds[2::2], list(map(_second, pairs))
+    pieces = list(chain.from_iterable(spaced_token.findall(folded, 0, len(folded.rstrip()))))  # space, token, ...
+    bounds = list(accumulate(map(len, pieces), initial=0))
+    starts, ends, words = bounds[1::2], bounds[2::2], pieces[1::2]
     period = folded.find(".")
     if period >= 0:
         # As `_words` in each sentence: never a period that ends its sentence. (It
@@ -580,7 +589,8 @@ def _text_words(folded: str, spans: list[tuple[int, int, int]]) -> tuple[list[in
             if period + 1 not in sentence_ends:
                 periods.append(period)
             period = folded.find(".", period + 1)
-        starts, ends, words = _keep_abbreviation_periods(periods, starts, ends, words)
+        if periods:
+            starts, ends, words = _keep_abbreviation_periods(periods, starts, ends, words)
     firsts = [0] * (len(spans) + 1)
     first = 0
     for k, (s_start, _, _) in enumerate(spans):

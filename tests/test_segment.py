@@ -248,19 +248,21 @@ PIECE_PAIRS = [a + b for a in PIECES for b in PIECES] + [a + " " + b for a in PI
 
 def test_plain_word_shortcut_matches_the_token_rules():
     rules = re.compile(segment_module._TOKEN_RULES, re.VERBOSE)
+    token = re.compile(segment_module._TOKEN, re.VERBOSE)
     for text in PIECE_PAIRS:
-        assert [m.span() for m in segment_module._TOKEN.finditer(text)] == [m.span() for m in rules.finditer(text)], text
+        assert [m.span() for m in token.finditer(text)] == [m.span() for m in rules.finditer(text)], text
         end = len(text) - 1
-        assert [m.span() for m in segment_module._TOKEN.finditer(text, 1, end)] == [m.span() for m in rules.finditer(text, 1, end)], text
+        assert [m.span() for m in token.finditer(text, 1, end)] == [m.span() for m in rules.finditer(text, 1, end)], text
 
 
 @FUZZ
 @given(fragments, st.integers(0, 40), st.integers(0, 40))
 def test_plain_word_shortcut_matches_the_token_rules_on_any_text(text, start, length):
     rules = re.compile(segment_module._TOKEN_RULES, re.VERBOSE)
+    token = re.compile(segment_module._TOKEN, re.VERBOSE)
     start = min(start, len(text))
     end = min(start + length, len(text))
-    assert [m.span() for m in segment_module._TOKEN.finditer(text, start, end)] == [m.span() for m in rules.finditer(text, start, end)]
+    assert [m.span() for m in token.finditer(text, start, end)] == [m.span() for m in rules.finditer(text, start, end)]
 
 
 def reference_word_spans(folded_text, start, end):
