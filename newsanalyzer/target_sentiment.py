@@ -486,7 +486,11 @@ def _add_weighted(z0: float, z1: float, z2: float, weight_of, feats: dict[str, f
 
 def _decide(model: _Model, z0: float, z1: float, z2: float) -> tuple[float, str]:
     """Polarity P(positive) - P(negative) and the argmax label from the three scores."""
-    m = max(z0, z1, z2)
+    m = z0  # max(z0, z1, z2), compared as the builtin compares, without its call
+    if z1 > m:
+        m = z1
+    if z2 > m:
+        m = z2
     e0 = math.exp(z0 - m)
     e2 = math.exp(z2 - m)
     pol = (e2 - e0) / (e0 + math.exp(z1 - m) + e2)
@@ -677,7 +681,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
         if quotes and (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2 == 1:
             found.append(flag("inquote"))
         if tb.has_reporting:
-            if not reporting.isdisjoint(norms[last + 1 : min(hi, last + 4)]):
+            if not reporting.isdisjoint(norms[last + 1 : last + 4 if last + 4 < hi else hi]):
                 found.append(flag("speaker"))
             if first - 1 >= lo and l1 in reporting:
                 found.append(flag("said_L1"))
