@@ -569,3 +569,18 @@ def test_decide_takes_the_maximum_as_max_does():
     values = (0.0, -0.0, 1.5, -2.25, 700.0, -700.0, math.inf, -math.inf, math.nan)
     for z in itertools.product(values, repeat=3):
         assert repr(_decide(model, *z)) == repr(with_max(*z)), z
+
+
+@pytest.mark.parametrize("extra_negative", [[], ["didn't", "won’t", "can't"]])
+def test_marks_note_each_word_as_the_rules_say(extra_negative):
+    """`_Resources.marks` (built lexicon words first) is what noting every word by the rules gives."""
+    from newsanalyzer.target_sentiment import LEXICON_FILE, WORDS_FILE, _QUOTE_CHARS, _read_data_text, _Resources, parse_lexicon
+
+    words = json.loads(_read_data_text(WORDS_FILE))
+    words["news_negative"] = words["news_negative"] + extra_negative
+    res = _Resources(words, parse_lexicon(_read_data_text(LEXICON_FILE)))
+    expected = {
+        t: (t in res.clause_stops, t in _QUOTE_CHARS, t in res.negators or t.endswith("n't") or t == "cannot", t in res.contrast, res.lexicon.get(t))
+        for t in (*res.clause_stops, *_QUOTE_CHARS, *res.negators, "cannot", *res.lexicon)
+    }
+    assert res.marks == expected
