@@ -101,8 +101,12 @@ def _sentiment(words: list[str], band: float) -> Sentiment:
         polarity, subjectivity = pattern_score(words)
     except ZeroDivisionError:  # a negated word of intensity 0 (none in TextBlob's lexicon): neutral, as before
         return _NEUTRAL
-    polarity = max(-1.0, min(1.0, polarity))
-    subjectivity = max(0.0, min(1.0, subjectivity))
+    # max(-1.0, min(1.0, polarity)) and max(0.0, min(1.0, subjectivity)), compared as the builtins compare
+    # (a NaN gives 1.0 as theirs does), without their calls.
+    polarity = polarity if polarity < 1.0 else 1.0
+    polarity = polarity if polarity > -1.0 else -1.0
+    subjectivity = subjectivity if subjectivity < 1.0 else 1.0
+    subjectivity = subjectivity if subjectivity > 0.0 else 0.0
     return _new_sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity, band))
 
 

@@ -90,11 +90,14 @@ class _Resources:
         self.obj_pos_only = self.obj_pos - self.obj_neg  # a verb in both lists counts as negative
         self.object_verbs = self.obj_pos | self.obj_neg
         # What `_SentenceTables` notes of a token: (clause stop, quote, negator, contrast, lexicon polarity).
-        # Tokens ending in "n't" are negators too; they are found apart.
-        self.marks = {
-            t: (t in self.clause_stops, t in _QUOTE_CHARS, t in self.negators or t.endswith("n't") or t == "cannot", t in self.contrast, lex.get(t))
-            for t in (*self.clause_stops, *_QUOTE_CHARS, *self.negators, "cannot", *lex)
-        }
+        # Tokens ending in "n't" are negators too; they are found apart. Most entries are lexicon
+        # words and nothing else; the few others are worked out after.
+        self.marks = marks = {t: (False, False, False, False, pol) for t, pol in lex.items()}
+        others = {*self.clause_stops, *_QUOTE_CHARS, *self.negators, "cannot"}
+        if "n't" in "\n".join(lex):
+            others.update(t for t in lex if t.endswith("n't"))
+        for t in others:
+            marks[t] = (t in self.clause_stops, t in _QUOTE_CHARS, t in self.negators or t.endswith("n't") or t == "cannot", t in self.contrast, lex.get(t))
 
 
 def parse_lexicon(text: str) -> dict[str, float]:
@@ -486,7 +489,11 @@ def _add_weighted(z0: float, z1: float, z2: float, weight_of, feats: dict[str, f
 
 def _decide(model: _Model, z0: float, z1: float, z2: float) -> tuple[float, str]:
     """Polarity P(positive) - P(negative) and the argmax label from the three scores."""
-    m = max(z0, z1, z2)
+    m = z0  # max(z0, z1, z2), compared as the builtin compares, without its call
+    if z1 > m:
+        m = z1
+    if z2 > m:
+        m = z2
     e0 = math.exp(z0 - m)
     e2 = math.exp(z2 - m)
     pol = (e2 - e0) / (e0 + math.exp(z1 - m) + e2)
@@ -528,7 +535,9 @@ class _SentenceTables:
     look for around a target, found once for all its targets.
 
     Token offsets are counted in the sentence without its whitespace (see
-    `_tokenize_packed`); `packed(sentence, i)` maps a character offset there."""
+    `_tokenize_packed`); `packed(sentence, i)` maps a character offset there.
+    A lexicon hit is (position, polarity, |polarity|, word, and the names of its
+    "lwL=" and "lwR=" features)."""
 
     __slots__ = ("norms", "starts", "ends", "spaces_only", "stops", "quotes", "negators", "hits", "contrasts", "has_reporting", "has_object_verbs", "bag")
 
@@ -557,7 +566,7 @@ class _SentenceTables:
             if negator:
                 negators.append(i)
             if pol is not None:
-                hits.append((i, pol, abs(pol), t))
+                hits.append((i, pol, abs(pol), t, "lwL=" + t, "lwR=" + t))
         if may_end_in_nt:  # "didn't", "isn’t": negators by their ending
             negators[:] = sorted(set(negators).union(i for i, t in enumerate(norms) if t.endswith("n't")))
 
@@ -601,8 +610,8 @@ def _tokenize_packed(sentence: str) -> tuple[list[str], list[int], bool]:
     for chunk in low.split():
         if chunk.isalpha():
             append(chunk)
-        elif chunk[:-1].isalpha() and not chunk[-1].isalnum():  # "said,": a word, then a mark
-            append(chunk[:-1])
+        elif (word := chunk[:-1]).isalpha() and not chunk[-1].isalnum():  # "said,": a word, then a mark
+            append(word)
             append(chunk[-1])
         else:
             tokens += _TOKEN_RE.findall(chunk)
@@ -677,7 +686,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
         if quotes and (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2 == 1:
             found.append(flag("inquote"))
         if tb.has_reporting:
-            if not reporting.isdisjoint(norms[last + 1 : min(hi, last + 4)]):
+            if not reporting.isdisjoint(norms[last + 1 : last + 4 if last + 4 < hi else hi]):
                 found.append(flag("speaker"))
             if first - 1 >= lo and l1 in reporting:
                 found.append(flag("said_L1"))
@@ -739,7 +748,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
         lex_sum_l = lex_sum_r = near_sum = clause_sum = lex_dist = 0.0
         summed: dict[int, float] = {}  # "lex+Ln", "lexc-", ... (by index in _LEX_KEY_NAMES): the hits' |polarity| added up
         words: dict[str, tuple[float, ...] | None] = {}  # the "lwL=", "lwR=" and "negw=" features, each once: their weights
-        for x, pol, abs_pol, t in hits:
+        for x, pol, abs_pol, t, left_key, right_key in hits:
             if x < lo or first <= x <= last:
                 continue
             if x >= hi:
@@ -778,9 +787,9 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
                 else:
                     words["lwR=!" + t] = lwR("!" + t)
             elif before_target:
-                words["lwL=" + t] = lwL(t)
+                words[left_key] = lwL(t)
             else:
-                words["lwR=" + t] = lwR(t)
+                words[right_key] = lwR(t)
 
         z0, z1, z2 = start
         if words:  # a hit: the lexicon features

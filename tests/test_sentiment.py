@@ -312,3 +312,20 @@ def test_slot_setting_makes_the_objects_the_constructor_makes():
         _slots_setter(Checked, "value")(Checked(1), -1)
     with pytest.raises(ValueError):
         _slots_setter(Checked, "value", "name")(-1, "a")
+
+
+def test_clamped_like_the_builtins():
+    """`_sentiment` clamps with comparisons; the floats max(lo, min(1.0, x)) gives, -0.0 and NaN included."""
+    import math
+
+    from newsanalyzer import sentiment
+
+    for x in (0.0, -0.0, 0.3, -0.3, 1.0, -1.0, 1.5, -1.5, 1e-300, -1e-300, math.inf, -math.inf, math.nan):
+        with_builtins = sentiment.Sentiment(round(max(-1.0, min(1.0, x)), 4), round(max(0.0, min(1.0, x)), 4), "")
+        original = sentiment.pattern_score
+        try:
+            sentiment.pattern_score = lambda words, x=x: (x, x)
+            made = sentiment._sentiment(["word"], 0.05)
+        finally:
+            sentiment.pattern_score = original
+        assert repr((made.polarity, made.subjectivity)) == repr((with_builtins.polarity, with_builtins.subjectivity)), x

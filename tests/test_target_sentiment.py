@@ -547,3 +547,40 @@ def test_lone_target_scores_are_the_reference_floats(which_model):
         model = load_model() if which_model == "shipped" else _every_feature_model(sentence, [extract_features(sentence, [s])[0] for s in spans])
         scores = _alone_scores(sentence, _SentenceTables(sentence, res), spans, res, model)
         assert scores == [_reference_alone_scores(sentence, s, e, res, model) for s, e in spans], sentence
+
+
+def test_decide_takes_the_maximum_as_max_does():
+    """`_decide` compares for the maximum score; the same polarity and label as with `max` (ties, -0.0, infinities, NaN)."""
+    import itertools
+
+    from newsanalyzer.target_sentiment import _decide
+
+    def with_max(z0, z1, z2):
+        m = max(z0, z1, z2)
+        e0, e2 = math.exp(z0 - m), math.exp(z2 - m)
+        pol = (e2 - e0) / (e0 + math.exp(z1 - m) + e2)
+        if not math.isfinite(pol):
+            return 0.0, "neutral"
+        pol = max(-1.0, min(1.0, pol))
+        label = "negative" if z0 >= z1 and z0 >= z2 else ("positive" if z2 > z1 else "neutral")
+        return pol, label
+
+    model = load_model()
+    values = (0.0, -0.0, 1.5, -2.25, 700.0, -700.0, math.inf, -math.inf, math.nan)
+    for z in itertools.product(values, repeat=3):
+        assert repr(_decide(model, *z)) == repr(with_max(*z)), z
+
+
+@pytest.mark.parametrize("extra_negative", [[], ["didn't", "won’t", "can't"]])
+def test_marks_note_each_word_as_the_rules_say(extra_negative):
+    """`_Resources.marks` (built lexicon words first) is what noting every word by the rules gives."""
+    from newsanalyzer.target_sentiment import LEXICON_FILE, WORDS_FILE, _QUOTE_CHARS, _read_data_text, _Resources, parse_lexicon
+
+    words = json.loads(_read_data_text(WORDS_FILE))
+    words["news_negative"] = words["news_negative"] + extra_negative
+    res = _Resources(words, parse_lexicon(_read_data_text(LEXICON_FILE)))
+    expected = {
+        t: (t in res.clause_stops, t in _QUOTE_CHARS, t in res.negators or t.endswith("n't") or t == "cannot", t in res.contrast, res.lexicon.get(t))
+        for t in (*res.clause_stops, *_QUOTE_CHARS, *res.negators, "cannot", *res.lexicon)
+    }
+    assert res.marks == expected
