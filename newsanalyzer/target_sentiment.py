@@ -148,7 +148,7 @@ class _Model:
         self.labels = tuple(labels)
         self.bias = tuple(float(b) for b in bias)
         self.tables = tables
-        self.prefixed = _PrefixedWeights(tables)
+        self.prefixed = _PrefixedWeights(tables, self.bias)
         self._weights: dict[str, tuple[float, ...]] | None = None
 
     @property
@@ -521,13 +521,23 @@ def _decide(model: _Model, z0: float, z1: float, z2: float) -> tuple[float, str]
 
 class _PrefixedWeights:
     """A model's weights by feature prefix, as attributes: `c["plan"]` is the weight of "c=plan";
-    `flags` holds the features without "=" ("first", "lex+Ln", ...)."""
+    `flags` holds the features without "=" ("first", "lex+Ln", ...). And what `_alone_scores`
+    reads for every sentence, worked out once."""
 
-    __slots__ = ("flags", "w", "c", "Ln", "Rn", "L1", "R1", "LB", "RB", "tpron", "ntargets", "lwL", "lwR", "negw")
+    _PREFIXES = ("flags", "w", "c", "Ln", "Rn", "L1", "R1", "LB", "RB", "tpron", "ntargets", "lwL", "lwR", "negw")
+    __slots__ = (*_PREFIXES, "getters", "start", "lex_key_weights", "lex_value_weights")
 
-    def __init__(self, tables: dict[str, dict[str, tuple[float, ...]]]) -> None:
-        for name in self.__slots__:
+    def __init__(self, tables: dict[str, dict[str, tuple[float, ...]]], bias: tuple[float, ...]) -> None:
+        for name in self._PREFIXES:
             setattr(self, name, tables.get("" if name == "flags" else name, {}))
+        self.getters = tuple(getattr(self, name).get for name in self._PREFIXES)  # each table's `get`, in that order
+        # The bias counts as a feature of value 1, and so does "ntargets=1": their sum starts every lone target's scores.
+        self.start = _sum_weights([bias, self.ntargets.get("1")])
+        # The weights of the valued lexicon features: those of `_LEX_KEYS` by index, then of the sums
+        # ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd"), flat. (A feature the model lacks weighs
+        # 0.0 here rather than being skipped: the same scores, as a finite value times 0.0 added changes no sum.)
+        self.lex_key_weights = [self.flags.get(name) or _NO_WEIGHT for name in _LEX_KEY_NAMES]
+        self.lex_value_weights = tuple(x for name in _LEX_VALUE_NAMES for x in self.flags.get(name) or _NO_WEIGHT)
 
 
 class _SentenceTables:
@@ -630,20 +640,9 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
     n = len(norms)
     starts, ends, stops, quotes, contrasts, negators, hits = tb.starts, tb.ends, tb.stops, tb.quotes, tb.contrasts, tb.negators, tb.hits
     pw = model.prefixed
-    flag = pw.flags.get
-    L1, R1, LB, RB, Ln, Rn, clause_weight, word_weight = (
-        pw.L1.get, pw.R1.get, pw.LB.get, pw.RB.get, pw.Ln.get, pw.Rn.get, pw.c.get, pw.w.get
-    )
-    lwL, lwR, negw = pw.lwL.get, pw.lwR.get, pw.negw.get
-    # The weights of the valued lexicon features: those of `_LEX_KEYS` by index, then of the sums.
-    # (A feature the model lacks weighs 0.0 here rather than being skipped: the same scores, as a
-    # finite value times 0.0 added changes no sum.)
-    lex_key_weights = [flag(name) or _NO_WEIGHT for name in _LEX_KEY_NAMES]
-    (sum_l0, sum_l1, sum_l2), (sum_r0, sum_r1, sum_r2), (near0, near1, near2), (clause0, clause1, clause2), (dist0, dist1, dist2) = (
-        flag(name) or _NO_WEIGHT for name in ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd")
-    )
-    # The bias counts as a feature of value 1, and so does "ntargets=1": their sum starts every target's.
-    start = _sum_weights([model.bias, pw.ntargets.get("1")])
+    flag, word_weight, clause_weight, Ln, Rn, L1, R1, LB, RB, tpron, _, lwL, lwR, negw = pw.getters
+    lex_key_weights, start = pw.lex_key_weights, pw.start
+    sum_l0, sum_l1, sum_l2, sum_r0, sum_r1, sum_r2, near0, near1, near2, clause0, clause1, clause2, dist0, dist1, dist2 = pw.lex_value_weights
     pronouns, reporting, obj_neg, obj_pos, obj_pos_only = res.pronouns, res.reporting, res.obj_neg, res.obj_pos, res.obj_pos_only
     spaces_only, count = tb.spaces_only, sentence.count
     out = []
@@ -662,20 +661,20 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
         if hi > n:
             hi = n
         shift = last - first  # the target's tokens are one <T>: positions after it move back by this
-        # The weights of the features of value 1 (None: not in the model), added up in this order.
-        found = []
-
-        if e - s <= 20:
-            mention = sentence[s:e].strip().lower()
-            if mention in pronouns:
-                found.append(pw.tpron.get(mention))
-        if first == lo or (first - lo == 1 and norms[lo] in ("the", "a", "an", '"', "“", "'")):
-            found.append(flag("first"))
+        mention = sentence[s:e].strip().lower() if e - s <= 20 else None
         l1 = norms[first - 1] if first - 1 >= lo else "<s>"
         l2 = norms[first - 2] if first - 2 >= lo else "<s>"
         r1 = norms[last + 1] if last + 1 < hi else "</s>"
         r2 = norms[last + 2] if last + 2 < hi else "</s>"
-        found += (L1(l1), R1(r1), LB(l2 + "_" + l1), RB(r1 + "_" + r2))  # NEAR == 1
+        # The weights of the features of value 1 (None: not in the model, or not a feature here), added up in this order.
+        found = [
+            tpron(mention) if mention in pronouns else None,
+            flag("first") if first == lo or (first - lo == 1 and norms[lo] in ("the", "a", "an", '"', "“", "'")) else None,
+            L1(l1),  # NEAR == 1
+            R1(r1),
+            LB(l2 + "_" + l1),
+            RB(r1 + "_" + r2),
+        ]
 
         # The clause: from the stop before the target to the stop after it.
         k = bisect_left(stops, first)
@@ -804,16 +803,23 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
                 z0 += w0 * v
                 z1 += w1 * v
                 z2 += w2 * v
-            # "lexsumL", "lexsumR", "lexnear", "lexclause" (squashed) and "lexd", in this order.
-            v = lex_sum_l / (1.0 + abs(lex_sum_l))
-            z0, z1, z2 = z0 + sum_l0 * v, z1 + sum_l1 * v, z2 + sum_l2 * v
-            v = lex_sum_r / (1.0 + abs(lex_sum_r))
-            z0, z1, z2 = z0 + sum_r0 * v, z1 + sum_r1 * v, z2 + sum_r2 * v
-            v = near_sum / (1.0 + abs(near_sum))
-            z0, z1, z2 = z0 + near0 * v, z1 + near1 * v, z2 + near2 * v
-            v = clause_sum / (1.0 + abs(clause_sum))
-            z0, z1, z2 = z0 + clause0 * v, z1 + clause1 * v, z2 + clause2 * v
-            z0, z1, z2 = z0 + dist0 * lex_dist, z1 + dist1 * lex_dist, z2 + dist2 * lex_dist
+            # "lexsumL", "lexsumR", "lexnear", "lexclause" (squashed) and "lexd", in this order; one of
+            # value 0 is skipped, as adding a weight times 0 leaves a score as it is (but for the sign
+            # of a zero score, which changes no polarity or label).
+            if lex_sum_l:
+                v = lex_sum_l / (1.0 + abs(lex_sum_l))
+                z0, z1, z2 = z0 + sum_l0 * v, z1 + sum_l1 * v, z2 + sum_l2 * v
+            if lex_sum_r:
+                v = lex_sum_r / (1.0 + abs(lex_sum_r))
+                z0, z1, z2 = z0 + sum_r0 * v, z1 + sum_r1 * v, z2 + sum_r2 * v
+            if near_sum:
+                v = near_sum / (1.0 + abs(near_sum))
+                z0, z1, z2 = z0 + near0 * v, z1 + near1 * v, z2 + near2 * v
+            if clause_sum:
+                v = clause_sum / (1.0 + abs(clause_sum))
+                z0, z1, z2 = z0 + clause0 * v, z1 + clause1 * v, z2 + clause2 * v
+            if lex_dist:
+                z0, z1, z2 = z0 + dist0 * lex_dist, z1 + dist1 * lex_dist, z2 + dist2 * lex_dist
         out.append((z0, z1, z2))
     return out
 
@@ -821,6 +827,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
 # The valued lexicon features of a hit: its "lex" feature, by index, _LEX_KEYS[before the target][positive][near],
 # and "lexc+" / "lexc-" for a hit in the target's clause.
 _LEX_KEY_NAMES = ("lex-Rf", "lex-Rn", "lex+Rf", "lex+Rn", "lex-Lf", "lex-Ln", "lex+Lf", "lex+Ln", "lexc+", "lexc-")
+_LEX_VALUE_NAMES = ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd")
 _LEX_KEYS = (((0, 1), (2, 3)), ((4, 5), (6, 7)))
 _LEXC_POSITIVE, _LEXC_NEGATIVE = 8, 9
 _NO_WEIGHT = (0.0, 0.0, 0.0)
