@@ -619,6 +619,8 @@ def _record_compound(text: str, start: int, end: int, sentence: int, registry: _
 
 def _nearest(owners: list[_Entity], position: int) -> _Entity:
     """The owner mentioned most recently before `position` (else the first one)."""
+    if len(owners) == 1:  # most words name one person: no mention to look at
+        return owners[0]
     best, best_pos = owners[0], -1
     for owner in owners:
         for m in owner.mentions:
