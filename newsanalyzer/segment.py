@@ -186,6 +186,12 @@ def _sentence_splitter():
             return decided
 
         def _contains_sentbreak(self, text: str) -> bool:
+            # Most contexts are a word of letters, a period, a space and a word of letters
+            # ("said. The"): Punkt's word pattern makes them the two words "said." and "The"
+            # (a letter is no white space, no punctuation it splits at), as tested.
+            word, space, following = text.partition(" ")
+            if space and word[-1:] == "." and word[:-1].isalpha() and following.isalpha():
+                return self._breaks_after(word, following)
             words = []
             for line in text.split("\n"):  # as `_tokenize_words`
                 if line.strip():

@@ -577,3 +577,19 @@ def test_new_words_tagged_in_one_go_equal_each_tagged_alone(words):
     assert tagger._word_tags(words) == [tagger._tag(word) for word in words]
     assert lexicon.search_each(words) == [lexicon.search(word) for word in words]
     assert lexicon.search_each(words) == [lexicon._as_dict().get(word) if " " not in word else None for word in words]
+
+
+letter_words = st.text(alphabet=st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]), min_size=1, max_size=6)
+
+
+@FUZZ
+@given(letter_words, letter_words)
+def test_a_word_of_letters_a_period_and_a_word_of_letters_are_two_punkt_words(word, following):
+    """The shortcut in `_contains_sentbreak`: Punkt's own word pattern gives the two words."""
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    splitter = _sentence_splitter()
+    assert word.isalpha() and following.isalpha()
+    context = f"{word}. {following}"
+    assert PunktLanguageVars().word_tokenize(context) == splitter._lang_vars.word_tokenize(context) == [word + ".", following]
+    assert splitter._contains_sentbreak(context) == splitter._breaks_after(word + ".", following)
