@@ -363,8 +363,10 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int, int]]) -> bool:
         return False
     lengths = sorted(end - start for start, end, _ in lines)
     median = lengths[len(lengths) // 2]
+    if not 50 <= median <= 100:  # (news paragraphs are longer: no need to look at their ends)
+        return False
     open_ended = sum(1 for start, end, _ in lines if text[end - 1] not in ".!?\"'”’:")
-    return 50 <= median <= 100 and open_ended > 0.6 * len(lines)
+    return open_ended > 0.6 * len(lines)
 
 
 def sentence_spans(text: str, paragraph: Paragraph) -> list[tuple[int, int]]:
