@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import pairwise
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 # Memos stay bounded in a long-running process; a news corpus uses far fewer words.
 _MAX_MEMO = 200_000
@@ -93,15 +93,26 @@ class SortedLexicon(Mapping):
 
     def search(self, word) -> str | None:
         """The word's tag, or None: looked up in the lines (for callers with a memo of their own)."""
-        if not isinstance(word, str) or " " in word:
-            return None  # TextBlob's words end at the first space
-        lines, key = self._lines, word + " "
-        i = bisect_left(lines, key)
-        if i == len(lines) or not lines[i].startswith(key):
-            return None
-        while i + 1 < len(lines) and lines[i + 1].startswith(key):
-            i += 1  # a repeated word: the last line wins, as in `dict.update`
-        return lines[i].strip().split(" ")[1]
+        return self.search_each((word,))[0]
+
+    def search_each(self, words: Iterable) -> list[str | None]:
+        """`search` of each word, in one loop (an article's new words: no call for each)."""
+        lines = self._lines
+        end = len(lines)
+        tags: list[str | None] = []
+        for word in words:
+            if not isinstance(word, str) or " " in word:
+                tags.append(None)  # TextBlob's words end at the first space
+                continue
+            key = word + " "
+            i = bisect_left(lines, key)
+            if i == end or not lines[i].startswith(key):
+                tags.append(None)
+                continue
+            while i + 1 < end and lines[i + 1].startswith(key):
+                i += 1  # a repeated word: the last line wins, as in `dict.update`
+            tags.append(lines[i].strip().split(" ")[1])
+        return tags
 
     def __getitem__(self, word) -> str:
         tag = self.get(word)
@@ -160,6 +171,7 @@ class WordTagger:
         self.lexicon = lexicon
         # the lexicon's own memo would only repeat ours
         self._lookup = lexicon.search if isinstance(lexicon, SortedLexicon) else lexicon.get
+        self._lookup_each = lexicon.search_each if isinstance(lexicon, SortedLexicon) else self._get_each
         self._unknown_tag = unknown_tag  # tag of a word the lexicon does not know
         self._textblob_tag = textblob_tag  # for words TextBlob's parser would split further
         self._tags: dict[str, str] = {}  # memo: word -> tag, anywhere but first in a sentence
@@ -220,11 +232,21 @@ class WordTagger:
         if len(memo) + len(new_words) > _MAX_MEMO:
             memo.clear()
             new_words = set(words)
-        for word in new_words:
-            memo[word] = self._tag(word)
+        new_words = list(new_words)
+        unknown_tag = self._unknown_tag
+        for word, tag in zip(new_words, self._lookup_each(new_words)):  # as `_tag`, the lexicon read in one go
+            if tag is None:
+                tag = unknown_tag(word)
+            elif "/" in tag or "&" in tag:
+                tag = _printed_tag(tag)
+            memo[word] = tag
         return list(map(memo.__getitem__, words))
 
+    def _get_each(self, words: list[str]) -> list[str | None]:
+        return list(map(self.lexicon.get, words))
+
     def _tag(self, word: str) -> str:
+        """The tag of `word` as any but a sentence's first word."""
         tag = self._lookup(word)
         if tag is None:
             return self._unknown_tag(word)

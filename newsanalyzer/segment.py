@@ -72,32 +72,68 @@ def _sentence_splitter():
         def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars):
             super().__init__(params, lang_vars=lang_vars)
             self._sentence_end = re.compile(self._lang_vars._re_sent_end_chars)
+            # The marks but the period: most paragraphs hold none of them (checked by `in`, a
+            # memchr, where a regular expression tests each character against the mark class).
+            self._other_end_marks = tuple(mark for mark in self._lang_vars.sent_end_chars if mark != ".")
+            self._period_only = "." in self._lang_vars.sent_end_chars
+            # Punkt's token classes, on `re` as the language variables' patterns are
+            self._initial = _as_plain_regex(self._Token._RE_INITIAL)
+            self._numeric = _as_plain_regex(self._Token._RE_NUMERIC)
             self._break_kinds: dict[str, str] = {}  # memo of `_break_kind`
             self._sentbreaks: dict[str, bool] = {}  # memo of `text_contains_sentbreak`
 
+        def _periods_only(self, text: str) -> bool:
+            """Whether the period is the only sentence-end mark that can be in `text`."""
+            if not self._period_only:
+                return False
+            for mark in self._other_end_marks:
+                if mark in text:
+                    return False
+            return True
+
         def span_tokenize(self, text: str, realign_boundaries: bool = True):
+            if not realign_boundaries:
+                return super().span_tokenize(text, realign_boundaries)
             # Punkt's candidates are sentence-end marks with a word or punctuation
             # mark after them: none when the only mark ends the text.
             end = len(text.rstrip())
-            first_mark = self._sentence_end.search(text)
-            if realign_boundaries and (first_mark is None or first_mark.start() == end - 1):
+            if self._periods_only(text):
+                first_mark = text.find(".")
+            else:
+                found = self._sentence_end.search(text)
+                first_mark = -1 if found is None else found.start()
+            if first_mark < 0 or first_mark == end - 1:
                 return [(0, end)] if end else []
-            if not realign_boundaries:
-                return super().span_tokenize(text, realign_boundaries)
             return [(s.start, s.stop) for s in self._realign_boundaries(text, self._slices_from_text(text))]
 
         # NLTK's `_slices_from_text` and `_realign_boundaries`, as lists instead of generators
         # (and the realignment pattern matched in place, not on a copy of the next sentence).
 
+        def _end_matches(self, text: str) -> list:
+            """What `period_context_re().finditer(text)` yields: its pattern matched at each
+            period in turn when only periods can end a sentence, not searched for character by character."""
+            period_context = self._lang_vars.period_context_re()
+            if not self._periods_only(text):
+                return list(period_context.finditer(text))
+            matches = []
+            match_at = period_context.match
+            period = text.find(".")
+            while period >= 0:
+                match = match_at(text, period)
+                if match is not None:
+                    matches.append(match)
+                period = text.find(".", period + 1)
+            return matches
+
         def _match_potential_end_contexts(self, text: str):
-            if any(space in text for space in _PUNKT_WHITESPACE[1:]):
+            if "\t" in text or "\n" in text or "\r" in text or "\x0b" in text or "\x0c" in text:  # `_PUNKT_WHITESPACE` but " "
                 return super()._match_potential_end_contexts(text)
             # NLTK's own, but for a text whose only white space (of NLTK's `string.whitespace`)
             # is " ": the last white space before a candidate is an `rfind`, not a loop over characters.
             contexts = []
             previous_match = None
             previous_start = previous_stop = 0  # the word before the previous candidate
-            for match in self._lang_vars.period_context_re().finditer(text):
+            for match in self._end_matches(text):
                 start = match.start()
                 last_space = text.rfind(" ", previous_stop, start)
                 word_start = last_space + 1 if last_space > previous_stop else previous_start
@@ -150,6 +186,12 @@ def _sentence_splitter():
             return decided
 
         def _contains_sentbreak(self, text: str) -> bool:
+            # Most contexts are a word of letters, a period, a space and a word of letters
+            # ("said. The"): Punkt's word pattern makes them the two words "said." and "The"
+            # (a letter is no white space, no punctuation it splits at), as tested.
+            word, space, following = text.partition(" ")
+            if space and word[-1:] == "." and word[:-1].isalpha() and following.isalpha():
+                return self._breaks_after(word, following)
             words = []
             for line in text.split("\n"):  # as `_tokenize_words`
                 if line.strip():
@@ -172,7 +214,6 @@ def _sentence_splitter():
 
         def _break_kind(self, word: str) -> str:
             """Punkt's decision at `word`: "break", "no break", or "initial"/"number" (a break unless the next word says otherwise)."""
-            punkt_token = self._Token
             abbreviations = self._params.abbrev_types
             # _first_pass_annotation (an ellipsis ends in `..`: no break)
             if word in self._lang_vars.sent_end_chars:
@@ -188,10 +229,10 @@ def _sentence_splitter():
                 kind = "no break"
             elif not word.endswith("."):
                 kind = "break"
-            elif punkt_token._RE_INITIAL.match(word):
+            elif self._initial.match(word):
                 kind = "initial"
             else:
-                word_type = punkt_token._RE_NUMERIC.sub("##number##", word.lower())
+                word_type = self._numeric.sub("##number##", word.lower())
                 if len(word_type) > 1 and word_type[-1] == ".":
                     word_type = word_type[:-1]
                 kind = "number" if word_type == "##number##" else "break"
@@ -212,10 +253,15 @@ def _sentence_splitter():
         """
 
         def __init__(self):
-            nltk_vars = PunktLanguageVars()
-            self._re_word_tokenizer = _as_plain_regex(nltk_vars._word_tokenizer_re())
-            self._re_period_context = _as_plain_regex(nltk_vars.period_context_re())
-            self.re_boundary_realignment = _as_plain_regex(nltk_vars.re_boundary_realignment)
+            # The sources NLTK's `_word_tokenizer_re` and `period_context_re` compile, from the
+            # same parts; only `re` compiles them (their `regex` compilation is half the cost
+            # of making the splitter). tests/test_segment.py checks them against NLTK's.
+            non_word = self._re_non_word_chars
+            word_tokenizer = self._word_tokenize_fmt % {"NonWord": non_word, "MultiChar": self._re_multi_char_punct, "WordStart": self._re_word_start}
+            period_context = self._period_context_fmt % {"NonWord": non_word, "SentEndChars": self._re_sent_end_chars}
+            self._re_word_tokenizer = _plain_regex(word_tokenizer, re.UNICODE | re.VERBOSE)
+            self._re_period_context = _plain_regex(period_context, re.UNICODE | re.VERBOSE)
+            self.re_boundary_realignment = _as_plain_regex(PunktLanguageVars.re_boundary_realignment)
 
     params = PunktParameters()
     params.abbrev_types = set(lexicon.words("abbreviations"))
@@ -237,8 +283,18 @@ def _as_plain_regex(pattern):
     (or the pattern as NLTK gives it, should a later NLTK write one we cannot rewrite)."""
     if _CLASS_WITH_SPACE.search(pattern.pattern):
         return pattern
-    source = pattern.pattern.replace(r"\S", r"[\S\x1c-\x1f]").replace(r"\s", r"[^\S\x1c-\x1f]")
-    return re.compile(source, pattern.flags & _RE_FLAGS)
+    return _plain_regex(pattern.pattern, pattern.flags)
+
+
+def _plain_regex(source: str, flags: int):
+    """`source` compiled by `re`, its white space as `regex` defines it (or by NLTK's
+    `regex` wrapper, for a source we cannot rewrite)."""
+    if _CLASS_WITH_SPACE.search(source):
+        from nltk import redos
+
+        return redos.compile(source, flags)
+    source = source.replace(r"\S", r"[\S\x1c-\x1f]").replace(r"\s", r"[^\S\x1c-\x1f]")
+    return re.compile(source, flags & _RE_FLAGS)
 
 
 @cache
@@ -307,8 +363,10 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int, int]]) -> bool:
         return False
     lengths = sorted(end - start for start, end, _ in lines)
     median = lengths[len(lengths) // 2]
+    if not 50 <= median <= 100:  # (news paragraphs are longer: no need to look at their ends)
+        return False
     open_ended = sum(1 for start, end, _ in lines if text[end - 1] not in ".!?\"'”’:")
-    return 50 <= median <= 100 and open_ended > 0.6 * len(lines)
+    return open_ended > 0.6 * len(lines)
 
 
 def sentence_spans(text: str, paragraph: Paragraph) -> list[tuple[int, int]]:
@@ -465,24 +523,26 @@ def _for_ascii_text(pattern: re.Pattern) -> re.Pattern:
 _SPACED_ASCII_TOKEN = _for_ascii_text(_SPACED_TOKEN)
 
 
-def _token_slot_setters():
-    """Setters of Token's four slots, or None unless Token is just those four fields.
+def _slot_setters(cls, names: tuple[str, ...]):
+    """Setters of `cls`'s slots `names`, or None unless `cls` is a dataclass of just those fields.
 
-    Token is a frozen dataclass with slots: its __init__ sets each field with
-    `object.__setattr__` by name: 0.6 us a token, 0.5 ms an article.
-    Setting the slots through their descriptors builds equal tokens in half
-    the time; a Token with other fields or a __post_init__ is built by calling it.
+    Token and Sentence are frozen dataclasses with slots: their __init__ sets each field with
+    `object.__setattr__` by name: 0.6 us a token, 0.5 ms an article. Setting the slots
+    through their descriptors builds equal objects in half the time; a class with other
+    fields or a __post_init__ is built by calling it.
     """
-    names = ("start", "end", "text", "tag")
-    if tuple(f.name for f in dataclasses.fields(Token)) != names or hasattr(Token, "__post_init__"):
+    if tuple(f.name for f in dataclasses.fields(cls)) != names or hasattr(cls, "__post_init__"):
         return None
-    descriptors = [vars(Token).get(name) for name in names]
+    descriptors = [vars(cls).get(name) for name in names]
     if not all(isinstance(d, types.MemberDescriptorType) for d in descriptors):
         return None
     return tuple(d.__set__ for d in descriptors)
 
 
-_SET_TOKEN_SLOTS = _token_slot_setters()
+_SET_TOKEN_SLOTS = _slot_setters(Token, ("start", "end", "text", "tag"))
+_SET_SENTENCE_SLOTS = _slot_setters(Sentence, ("start", "end", "paragraph", "first_token", "end_token"))
+# a deque of no length: `_drain(iterator)` runs an iterator (a map of setters) in C
+_drain = deque(maxlen=0).extend
 
 
 def _tokens(starts: list[int], ends: list[int], texts: list[str], tags: list[str]) -> list[Token]:
@@ -491,13 +551,28 @@ def _tokens(starts: list[int], ends: list[int], texts: list[str], tags: list[str
         return [Token(s, e, w, tag) for s, e, w, tag in zip(starts, ends, texts, tags)]
     set_start, set_end, set_text, set_tag = _SET_TOKEN_SLOTS
     tokens = list(map(object.__new__, repeat(Token, len(starts))))
-    # each slot filled by a map run in C (a deque of no length drains it), not a Python loop
-    drain = deque(maxlen=0).extend
-    drain(map(set_start, tokens, starts))
-    drain(map(set_end, tokens, ends))
-    drain(map(set_text, tokens, texts))
-    drain(map(set_tag, tokens, tags))
+    # each slot filled by a map run in C, not a Python loop
+    _drain(map(set_start, tokens, starts))
+    _drain(map(set_end, tokens, ends))
+    _drain(map(set_text, tokens, texts))
+    _drain(map(set_tag, tokens, tags))
     return tokens
+
+
+def _sentences(spans: list[tuple[int, int, int]], firsts: list[int]) -> list[Sentence]:
+    """Sentence(start, end, paragraph, first token, end token) for each (start, end, paragraph)
+    span, sentence k's tokens being firsts[k]:firsts[k + 1]."""
+    if _SET_SENTENCE_SLOTS is None:
+        return [Sentence(s_start, s_end, p_index, first, end) for (s_start, s_end, p_index), first, end in zip(spans, firsts, firsts[1:])]
+    set_start, set_end, set_paragraph, set_first, set_end_token = _SET_SENTENCE_SLOTS
+    sentences = list(map(object.__new__, repeat(Sentence, len(spans))))
+    starts, ends, paragraph_indices = zip(*spans) if spans else ((), (), ())
+    _drain(map(set_start, sentences, starts))
+    _drain(map(set_end, sentences, ends))
+    _drain(map(set_paragraph, sentences, paragraph_indices))
+    _drain(map(set_first, sentences, firsts))
+    _drain(map(set_end_token, sentences, firsts[1:]))
+    return sentences
 
 
 def tag_words(words: list[str]) -> list[str]:
@@ -535,7 +610,7 @@ def segment(text: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], tup
     # Our tokens are non-empty and hold no whitespace: `tag_words` would pass them as they are.
     tags = _tagger().tag_sentences(words, firsts)
     texts = words if folded == text else _unfolded_words(text, starts, ends, words)
-    sentences = [Sentence(s_start, s_end, p_index, first, end) for (s_start, s_end, p_index), first, end in zip(spans, firsts, firsts[1:])]
+    sentences = _sentences(spans, firsts)
     tokens = tuple(_tokens(starts, ends, texts, tags))
     _last_columns = (tokens, texts, tags, starts)
     return tuple(paras), tuple(sentences), tokens

@@ -505,3 +505,91 @@ def test_news_punkt_pieces_equal_nltks_on_any_text(text):
     assert list(ours.span_tokenize(text)) == list(plain.span_tokenize(text))
     for _, context in plain._match_potential_end_contexts(text):
         assert ours.text_contains_sentbreak(context) == ours._contains_sentbreak(context) == plain.text_contains_sentbreak(context)
+
+
+def test_news_punkt_compiles_nltks_own_pattern_sources():
+    """Our language variables format Punkt's patterns from NLTK's parts and compile them with `re` only:
+    the same sources as NLTK's compiled ones, rewritten alike."""
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    nltk_vars, ours = PunktLanguageVars(), _sentence_splitter()._lang_vars
+    for nltk_pattern, our_pattern in [
+        (nltk_vars._word_tokenizer_re(), ours._word_tokenizer_re()),
+        (nltk_vars.period_context_re(), ours.period_context_re()),
+        (nltk_vars.re_boundary_realignment, ours.re_boundary_realignment),
+    ]:
+        rewritten = segment_module._as_plain_regex(nltk_pattern)
+        assert isinstance(our_pattern, re.Pattern)
+        assert (our_pattern.pattern, our_pattern.flags) == (rewritten.pattern, rewritten.flags)
+
+
+def test_the_white_space_punkt_checks_is_nltks():
+    import string
+
+    assert segment_module._PUNKT_WHITESPACE == string.whitespace
+
+
+words_with_periods = st.lists(st.sampled_from(["J", "j", "5", "-", ",", ".", "5.5", "é", "Ⅻ", "٣", "_", "x", "No", "1,000", "-2"]), min_size=1, max_size=4).map("".join)
+
+
+@FUZZ
+@given(words_with_periods)
+def test_punkts_token_classes_on_re_equal_nltks(word):
+    from nltk.tokenize.punkt import PunktToken
+
+    splitter = _sentence_splitter()
+    for text in (word, word + ".", word.lower() + "."):
+        assert (splitter._initial.match(text) is None) == (PunktToken._RE_INITIAL.match(text) is None)
+        assert splitter._numeric.sub("##number##", text) == PunktToken._RE_NUMERIC.sub("##number##", text)
+
+
+@FUZZ
+@given(punkt_text)
+def test_candidates_found_at_periods_equal_the_pattern_searched_for(text):
+    splitter = _sentence_splitter()
+    searched = splitter._lang_vars.period_context_re().finditer(text)
+    assert [(m.span(), m.groupdict()) for m in splitter._end_matches(text)] == [(m.span(), m.groupdict()) for m in searched]
+    without_other_marks = text.replace("?", ".").replace("!", ",")  # the period-only path
+    searched = splitter._lang_vars.period_context_re().finditer(without_other_marks)
+    assert [(m.span(), m.groupdict()) for m in splitter._end_matches(without_other_marks)] == [(m.span(), m.groupdict()) for m in searched]
+
+
+def test_sentences_built_through_their_slots_equal_sentences_built_by_the_dataclass():
+    from newsanalyzer.model import Sentence
+
+    assert segment_module._SET_SENTENCE_SLOTS is not None  # Sentence is still five plain fields
+    text = "Mr. Smith left. He said: “fine.”\n\nA new paragraph! And more?"
+    sentences = segment(text)[1]
+    rebuilt = tuple(Sentence(s.start, s.end, s.paragraph, s.first_token, s.end_token) for s in sentences)
+    assert sentences == rebuilt and [repr(s) for s in sentences] == [repr(s) for s in rebuilt]
+    assert list(map(hash, sentences)) == list(map(hash, rebuilt))
+    assert segment_module._sentences([], [0]) == []
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["The", "the", "said", "Running", "flimbling", "Zorbs", "1,000", "U.S.", ".", "''", "x/y", "I", "", " a", "zzzz", "aardvark", "\U0010ffff"]), max_size=12))
+def test_new_words_tagged_in_one_go_equal_each_tagged_alone(words):
+    from newsanalyzer import fast_tagger
+
+    shared = _tagger()
+    lexicon = shared.lexicon
+    tagger = fast_tagger.WordTagger(lexicon, shared._unknown_tag, shared._textblob_tag)  # its memo empty: every word new
+    assert tagger._word_tags(words) == [tagger._tag(word) for word in words]
+    assert lexicon.search_each(words) == [lexicon.search(word) for word in words]
+    assert lexicon.search_each(words) == [lexicon._as_dict().get(word) if " " not in word else None for word in words]
+
+
+letter_words = st.text(alphabet=st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]), min_size=1, max_size=6)
+
+
+@FUZZ
+@given(letter_words, letter_words)
+def test_a_word_of_letters_a_period_and_a_word_of_letters_are_two_punkt_words(word, following):
+    """The shortcut in `_contains_sentbreak`: Punkt's own word pattern gives the two words."""
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    splitter = _sentence_splitter()
+    assert word.isalpha() and following.isalpha()
+    context = f"{word}. {following}"
+    assert PunktLanguageVars().word_tokenize(context) == splitter._lang_vars.word_tokenize(context) == [word + ".", following]
+    assert splitter._contains_sentbreak(context) == splitter._breaks_after(word + ".", following)
