@@ -11,16 +11,14 @@ or group they most plausibly refer to. No model is downloaded.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
-import types
-from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import product, repeat
 from operator import itemgetter
 
 from newsanalyzer import lexicon
+from newsanalyzer.frozen import ColumnBuilder
 from newsanalyzer.model import Actor, Mention, Sentence, Sentiment, Token
 from newsanalyzer.segment import columns_of
 
@@ -58,48 +56,8 @@ class _Entity:
         self.mentions: list[_Row] = []
 
 
-class _FrozenBuilder:
-    """Builds instances of a frozen dataclass with slots from columns of field values.
-
-    A frozen dataclass's __init__ sets each field with `object.__setattr__` by
-    name (1.5 us a Mention, 2 us an Actor); setting the slots through their
-    descriptors, a column at a time in one `map`, builds equal objects in a
-    fraction of that. The fields after the given columns take their defaults.
-    A class this does not fit (fields other than slots, a __post_init__, a
-    later field with a default factory) is built by calling it.
-    """
-
-    def __init__(self, cls: type, given: tuple[str, ...]):
-        self.cls = cls
-        fields = dataclasses.fields(cls)
-        rest = fields[len(given) :]
-        descriptors = [vars(cls).get(f.name) for f in fields]
-        fits = (
-            tuple(f.name for f in fields[: len(given)]) == given
-            and not hasattr(cls, "__post_init__")
-            and all(f.init for f in fields)
-            and all(f.default is not dataclasses.MISSING for f in rest)
-            and all(isinstance(d, types.MemberDescriptorType) for d in descriptors)
-        )
-        self.setters = tuple(d.__set__ for d in descriptors) if fits else None
-        self.defaults = tuple(repeat(f.default) for f in rest)  # endless: each call reads as many as it needs
-
-    def build(self, columns: Sequence[Sequence], count: int) -> list:
-        """`count` objects; object k has field values columns[0][k], columns[1][k], ..."""
-        if not count:
-            return []
-        if self.setters is None or count < _FEW:  # a call is cheaper than the maps' set-up for a few
-            return list(map(self.cls, *columns))
-        objects = list(map(object.__new__, repeat(self.cls, count)))
-        for setter, values in zip(self.setters, (*columns, *self.defaults)):
-            _drain(map(setter, objects, values))
-        return objects
-
-
-_drain = deque(maxlen=0).extend  # runs an iterator to its end in C, keeping nothing
-_FEW = 3  # fewer objects than this are built by calling the class (the maps cost more)
-_MENTIONS = _FrozenBuilder(Mention, ("start", "end", "text", "sentence", "kind"))
-_ACTORS = _FrozenBuilder(Actor, ("name", "type", "mentions", "quotes", "said", "received"))
+_MENTIONS = ColumnBuilder(Mention, ("start", "end", "text", "sentence", "kind"))
+_ACTORS = ColumnBuilder(Actor, ("name", "type", "mentions", "quotes", "said", "received"))
 
 
 class TokenColumns:

@@ -8,8 +8,9 @@ span indexes the original text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from newsanalyzer.frozen import copier
 from newsanalyzer.model import Analysis
 
 
@@ -22,26 +23,33 @@ class Config:
     stages: tuple[str, ...] = ("segment", "actors", "quotes", "sentiment", "sources")  # a prefix of STAGES
 
 
+# What each stage adds: copies as `dataclasses.replace` makes them, through the slots (frozen.py).
+_with_segments = copier(Analysis, "paragraphs", "sentences", "tokens")
+_with_actors = copier(Analysis, "actors")
+_with_quotes = copier(Analysis, "quotes")
+_with_sentiments = copier(Analysis, "quotes", "actors", "sentiment", "sentence_sentiments")
+
+
 def segment_stage(doc: Analysis, config: Config) -> Analysis:
     """Reads text; adds paragraphs, sentences and tagged tokens."""
     from newsanalyzer.segment import segment
 
     paragraphs, sentences, tokens = segment(doc.text)
-    return replace(doc, paragraphs=paragraphs, sentences=sentences, tokens=tokens)
+    return _with_segments(doc, paragraphs, sentences, tokens)
 
 
 def actors_stage(doc: Analysis, config: Config) -> Analysis:
     """Reads sentences and tokens; adds actors with their mentions (pronouns resolved)."""
     from newsanalyzer.actors import find_actors
 
-    return replace(doc, actors=find_actors(doc.text, doc.sentences, doc.tokens))
+    return _with_actors(doc, find_actors(doc.text, doc.sentences, doc.tokens))
 
 
 def quotes_stage(doc: Analysis, config: Config) -> Analysis:
     """Reads paragraphs, sentences, tokens and actors; adds quotes with speakers and cues."""
     from newsanalyzer.quotes import find_quotes
 
-    return replace(doc, quotes=find_quotes(doc.text, doc.paragraphs, doc.sentences, doc.tokens, doc.actors))
+    return _with_quotes(doc, find_quotes(doc.text, doc.paragraphs, doc.sentences, doc.tokens, doc.actors))
 
 
 def sentiment_stage(doc: Analysis, config: Config) -> Analysis:
@@ -49,20 +57,20 @@ def sentiment_stage(doc: Analysis, config: Config) -> Analysis:
     from newsanalyzer import sentiment
 
     if not config.sentiment:
-        return replace(doc, actors=sentiment.aggregate(doc.actors, doc.quotes, config.neutral_band))
+        return _with_actors(doc, sentiment.aggregate(doc.actors, doc.quotes, config.neutral_band))
     quotes = sentiment.score_quotes(doc.quotes, doc.tokens, config.neutral_band)
     actors = sentiment.score_mentions(doc.text, doc.sentences, doc.actors)
     actors = sentiment.aggregate(actors, quotes, config.neutral_band)
     per_sentence = sentiment.sentence_sentiments(doc.sentences, doc.tokens, config.neutral_band)
     tone = sentiment.document_sentiment(per_sentence, config.neutral_band)
-    return replace(doc, quotes=quotes, actors=actors, sentiment=tone, sentence_sentiments=per_sentence)
+    return _with_sentiments(doc, quotes, actors, tone, per_sentence)
 
 
 def sources_stage(doc: Analysis, config: Config) -> Analysis:
     """Reads actors and text; adds how each person is referred to (pronouns, honorifics)."""
     from newsanalyzer.sources import with_referred_as
 
-    return replace(doc, actors=with_referred_as(doc.actors, doc.text))
+    return _with_actors(doc, with_referred_as(doc.actors, doc.text))
 
 
 STAGES: dict[str, Callable[[Analysis, Config], Analysis]] = {

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
+from collections.abc import Sequence
 from math import fsum
 from operator import attrgetter
 
+from newsanalyzer.frozen import copier
 from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token
 from newsanalyzer.pattern_polarity import pattern_score
 
@@ -28,31 +28,12 @@ NEUTRAL_BAND = 0.05  # |polarity| below this is neutral
 
 _start = attrgetter("start")
 
-
-def _slots_setter(cls: type, *names: str) -> Callable:
-    """`f(obj, *values)`, that is `dataclasses.replace(obj, **dict(zip(names, values)))`, for a frozen
-    dataclass with slots; with `names` all its fields, in order, `f(*values)`, that is `cls(*values)`.
-
-    A frozen class's generated __init__ sets each field with a call of `object.__setattr__`,
-    the slowest way there is; `f` sets each slot with its own descriptor, in code generated
-    the way `dataclasses` generates __init__, for half the cost. The objects are the same
-    (tested); a class with a __post_init__ or a field outside __init__ is built the usual way."""
-    all_fields = [f.name for f in fields(cls)]
-    new_object = list(names) == all_fields
-    if hasattr(cls, "__post_init__") or not all(f.init for f in fields(cls)) or "__slots__" not in cls.__dict__:
-        return cls if new_object else lambda obj, *values: replace(obj, **dict(zip(names, values)))
-    namespace = {"new": object.__new__, "cls": cls} | {"set_" + name: cls.__dict__[name].__set__ for name in all_fields}
-    params = ", ".join(names if new_object else ["obj", *names])
-    body = "".join(f"    set_{name}(made, {name if name in names else 'obj.' + name})\n" for name in all_fields)
-    exec(f"def set_slots({params}):\n    made = new(cls)\n{body}    return made\n", namespace)
-    return namespace["set_slots"]
-
-
-_with_mentions = _slots_setter(Actor, "mentions")
-_with_totals = _slots_setter(Actor, "quotes", "said", "received")
-_with_sentiment = _slots_setter(Quote, "sentiment")
-_with_score = _slots_setter(Mention, "polarity", "label")
-_new_sentiment = _slots_setter(Sentiment, "polarity", "subjectivity", "label")
+# Copies with new values, through the slots (frozen.py).
+_with_mentions = copier(Actor, "mentions")
+_with_totals = copier(Actor, "quotes", "said", "received")
+_with_sentiment = copier(Quote, "sentiment")
+_with_score = copier(Mention, "polarity", "label")
+_new_sentiment = copier(Sentiment, "polarity", "subjectivity", "label")
 _NEUTRAL = Sentiment.neutral()  # frozen: one for all
 
 

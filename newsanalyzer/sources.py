@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import fields, replace
-from operator import attrgetter
 
 from newsanalyzer import lexicon
+from newsanalyzer.frozen import copier
 from newsanalyzer.model import REFERRED_AS, SOURCE_KINDS, Actor, Analysis, Mention, Quote
 
 _AS = {"m": "he", "f": "she", "plural": "they"}
@@ -71,22 +70,7 @@ def with_referred_as(actors: Sequence[Actor], text: str) -> tuple[Actor, ...]:
     return tuple(result)
 
 
-# An Actor's field values in order, and where `referred_as` stands among them:
-# a copy with another value is one call of the class with all of them
-# (`dataclasses.replace`, which finds the fields anew each time, costs twice as much).
-_ACTOR_FIELDS = tuple(fields(Actor))
-_ACTOR_VALUES = attrgetter(*(f.name for f in _ACTOR_FIELDS))
-_REFERRED_AS_AT = [f.name for f in _ACTOR_FIELDS].index("referred_as")
-_POSITIONAL = all(f.init for f in _ACTOR_FIELDS) and not hasattr(Actor, "__post_init__")
-
-
-def _with_referred_as(actor: Actor, value: str | None) -> Actor:
-    """`replace(actor, referred_as=value)`."""
-    if not _POSITIONAL:
-        return replace(actor, referred_as=value)
-    values = list(_ACTOR_VALUES(actor))
-    values[_REFERRED_AS_AT] = value
-    return Actor(*values)
+_with_referred_as = copier(Actor, "referred_as")  # `replace(actor, referred_as=value)`, through the slots
 
 
 def source_kind(quote: Quote, actors: dict[str, Actor]) -> str:

@@ -167,40 +167,6 @@ def test_acronym_pattern_and_name_words_match_as_first_written():
     assert TokenColumns(tokens).name_words == [k for k, word in enumerate(words) if name_word.match(word)]
 
 
-def test_frozen_builder_builds_what_calling_the_class_builds():
-    import dataclasses
-    import random
-
-    from newsanalyzer.actors import _ACTORS, _MENTIONS, _FrozenBuilder
-    from newsanalyzer.model import Actor, Mention, Sentiment
-
-    rng = random.Random(7)
-    for count in (0, 1, 2, 3, 5, 40):
-        rows = [(rng.randrange(1000), rng.randrange(1000), rng.choice(["he", "Putin", ""]), rng.randrange(9),
-                 rng.choice(["name", "alias", "pronoun"])) for _ in range(count)]
-        columns = tuple(zip(*rows)) or ((),) * 5
-        built = _MENTIONS.build(columns, count)
-        assert built == [Mention(*row) for row in rows]
-        assert all(type(m) is Mention and m.polarity == 0.0 and m.label == "neutral" for m in built)
-        mentions = tuple(built)
-        neutral = Sentiment.neutral()
-        actors = _ACTORS.build((["A"] * count, ["person"] * count, [mentions] * count, [0] * count,
-                                [neutral] * count, [neutral] * count), count)
-        assert actors == [Actor("A", "person", mentions, 0, neutral, neutral)] * count
-        assert all(a.referred_as is None for a in actors)
-        if built:  # still frozen
-            with pytest.raises(dataclasses.FrozenInstanceError):
-                built[0].start = 1
-
-    @dataclasses.dataclass(frozen=True)
-    class NoSlots:  # no slot descriptors: built by calling it
-        a: int
-        b: str = "x"
-
-    builder = _FrozenBuilder(NoSlots, ("a",))
-    assert builder.setters is None and builder.build(([1, 2, 3],), 3) == [NoSlots(1), NoSlots(2), NoSlots(3)]
-
-
 def test_nearest_owner_is_the_one_mentioned_last_before_the_position():
     import random
 

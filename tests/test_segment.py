@@ -341,7 +341,7 @@ def test_tokens_built_through_their_slots_equal_tokens_built_by_the_dataclass():
 
     from newsanalyzer.model import Token
 
-    assert segment_module._SET_TOKEN_SLOTS is not None  # Token is still four plain fields
+    assert segment_module._TOKENS.setters is not None  # Token is still four plain slots, built through them
     text = "Mr. Smith’s plan — “fine”, he said."
     tokens = segment(text)[2]
     assert tokens == tuple(Token(t.start, t.end, text[t.start : t.end], t.tag) for t in tokens)
@@ -557,7 +557,7 @@ def test_candidates_found_at_periods_equal_the_pattern_searched_for(text):
 def test_sentences_built_through_their_slots_equal_sentences_built_by_the_dataclass():
     from newsanalyzer.model import Sentence
 
-    assert segment_module._SET_SENTENCE_SLOTS is not None  # Sentence is still five plain fields
+    assert segment_module._SENTENCES.setters is not None  # Sentence is still five plain slots, built through them
     text = "Mr. Smith left. He said: “fine.”\n\nA new paragraph! And more?"
     sentences = segment(text)[1]
     rebuilt = tuple(Sentence(s.start, s.end, s.paragraph, s.first_token, s.end_token) for s in sentences)

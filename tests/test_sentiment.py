@@ -276,44 +276,6 @@ def test_textblobs_own_loader_is_the_fallback(monkeypatch):
             cached.cache_clear()
 
 
-def test_slot_setting_makes_the_objects_the_constructor_makes():
-    """`_slots_setter` builds what `dataclasses.replace` and the class itself build (equal, same type, same fields)."""
-    from dataclasses import astuple, dataclass, replace
-
-    from newsanalyzer.model import Actor, Mention, Quote, Span
-    from newsanalyzer.sentiment import _slots_setter
-
-    mention = Mention(3, 8, "Smith", 0, "name")
-    actor = Actor("John Smith", "person", (mention,), referred_as="he")
-    quote = Quote(10, 20, "it is fine", "direct", Span(3, 8, "Smith"), "John Smith", Span(21, 25, "said"))
-    sentiment = Sentiment(0.25, 0.5, "positive")
-    cases = [
-        (_slots_setter(Mention, "polarity", "label")(mention, -0.5, "negative"), replace(mention, polarity=-0.5, label="negative")),
-        (_slots_setter(Actor, "quotes", "said", "received")(actor, 2, sentiment, sentiment), replace(actor, quotes=2, said=sentiment, received=sentiment)),
-        (_slots_setter(Actor, "mentions")(actor, ()), replace(actor, mentions=())),
-        (_slots_setter(Quote, "sentiment")(quote, sentiment), replace(quote, sentiment=sentiment)),
-        (_slots_setter(Sentiment, "polarity", "subjectivity", "label")(-0.0, 0.0, "neutral"), Sentiment(-0.0, 0.0, "neutral")),
-    ]
-    for made, expected in cases:
-        assert type(made) is type(expected) and made == expected and repr(astuple(made)) == repr(astuple(expected))
-        assert hash(made) == hash(expected)
-
-    @dataclass(frozen=True, slots=True)
-    class Checked:  # its __post_init__ must run
-        value: int
-        name: str = ""
-
-        def __post_init__(self):
-            if self.value < 0:
-                raise ValueError(self.value)
-
-    assert _slots_setter(Checked, "value")(Checked(1, "a"), 2) == Checked(2, "a")
-    with pytest.raises(ValueError):
-        _slots_setter(Checked, "value")(Checked(1), -1)
-    with pytest.raises(ValueError):
-        _slots_setter(Checked, "value", "name")(-1, "a")
-
-
 def test_clamped_like_the_builtins():
     """`_sentiment` clamps with comparisons; the floats max(lo, min(1.0, x)) gives, -0.0 and NaN included."""
     import math

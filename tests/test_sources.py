@@ -57,7 +57,7 @@ def test_breakdown_in_json_table_and_summary(tmp_path):
     assert summary["sources"]["people"]["he"] == {"people": 2, "quotes": 2}
 
 
-def test_with_referred_as_copies_actors_as_replace_does(monkeypatch):
+def test_with_referred_as_copies_actors_as_replace_does():
     from dataclasses import replace
 
     from newsanalyzer import sources
@@ -72,5 +72,3 @@ def test_with_referred_as_copies_actors_as_replace_does(monkeypatch):
         for value in ("he", None):
             copy = sources._with_referred_as(actor, value)
             assert copy == replace(actor, referred_as=value) and type(copy) is type(actor)
-    monkeypatch.setattr(sources, "_POSITIONAL", False)  # a model sources cannot call by position
-    assert sources.with_referred_as(actors, text) == expected
