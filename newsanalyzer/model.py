@@ -3,7 +3,8 @@
 Every span is a pair of character offsets into the original text (a Python
 `str` index, end exclusive), so `text[span.start:span.end] == span.text`
 always holds. Stages of the pipeline never modify a value; they return a new
-`Analysis` with more fields filled in (`dataclasses.replace`).
+`Analysis` with more fields filled in (a copy as `dataclasses.replace` makes
+it; `frozen.py` builds these classes fast where an article needs thousands).
 """
 
 from __future__ import annotations

@@ -534,10 +534,10 @@ class _PrefixedWeights:
         # The bias counts as a feature of value 1, and so does "ntargets=1": their sum starts every lone target's scores.
         self.start = _sum_weights([bias, self.ntargets.get("1")])
         # The weights of the valued lexicon features: those of `_LEX_KEYS` by index, then of the sums
-        # ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd"), flat. (A feature the model lacks weighs
+        # ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd"), in that order. (A feature the model lacks weighs
         # 0.0 here rather than being skipped: the same scores, as a finite value times 0.0 added changes no sum.)
         self.lex_key_weights = [self.flags.get(name) or _NO_WEIGHT for name in _LEX_KEY_NAMES]
-        self.lex_value_weights = tuple(x for name in _LEX_VALUE_NAMES for x in self.flags.get(name) or _NO_WEIGHT)
+        self.lex_value_weights = tuple(self.flags.get(name) or _NO_WEIGHT for name in _LEX_VALUE_NAMES)
 
 
 class _SentenceTables:
@@ -642,7 +642,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
     pw = model.prefixed
     flag, word_weight, clause_weight, Ln, Rn, L1, R1, LB, RB, tpron, _, lwL, lwR, negw = pw.getters
     lex_key_weights, start = pw.lex_key_weights, pw.start
-    sum_l0, sum_l1, sum_l2, sum_r0, sum_r1, sum_r2, near0, near1, near2, clause0, clause1, clause2, dist0, dist1, dist2 = pw.lex_value_weights
+    *squashed_weights, (dist0, dist1, dist2) = pw.lex_value_weights
     pronouns, reporting, obj_neg, obj_pos, obj_pos_only = res.pronouns, res.reporting, res.obj_neg, res.obj_pos, res.obj_pos_only
     spaces_only, count = tb.spaces_only, sentence.count
     out = []
@@ -806,18 +806,10 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
             # "lexsumL", "lexsumR", "lexnear", "lexclause" (squashed) and "lexd", in this order; one of
             # value 0 is skipped, as adding a weight times 0 leaves a score as it is (but for the sign
             # of a zero score, which changes no polarity or label).
-            if lex_sum_l:
-                v = lex_sum_l / (1.0 + abs(lex_sum_l))
-                z0, z1, z2 = z0 + sum_l0 * v, z1 + sum_l1 * v, z2 + sum_l2 * v
-            if lex_sum_r:
-                v = lex_sum_r / (1.0 + abs(lex_sum_r))
-                z0, z1, z2 = z0 + sum_r0 * v, z1 + sum_r1 * v, z2 + sum_r2 * v
-            if near_sum:
-                v = near_sum / (1.0 + abs(near_sum))
-                z0, z1, z2 = z0 + near0 * v, z1 + near1 * v, z2 + near2 * v
-            if clause_sum:
-                v = clause_sum / (1.0 + abs(clause_sum))
-                z0, z1, z2 = z0 + clause0 * v, z1 + clause1 * v, z2 + clause2 * v
+            for total, (w0, w1, w2) in zip((lex_sum_l, lex_sum_r, near_sum, clause_sum), squashed_weights):
+                if total:
+                    v = total / (1.0 + abs(total))
+                    z0, z1, z2 = z0 + w0 * v, z1 + w1 * v, z2 + w2 * v
             if lex_dist:
                 z0, z1, z2 = z0 + dist0 * lex_dist, z1 + dist1 * lex_dist, z2 + dist2 * lex_dist
         out.append((z0, z1, z2))
