@@ -26,6 +26,8 @@ from importlib import resources
 from itertools import accumulate, compress
 from typing import Sequence
 
+from newsanalyzer import disk_cache
+
 __all__ = ["TargetSentiment", "score_targets", "score_alone", "extract_features", "tokenize", "LABELS"]
 
 LABELS = ("negative", "neutral", "positive")
@@ -159,8 +161,13 @@ class _Model:
 
 
 def parse_model(text: str) -> _Model:
-    """The model in a weights file: JSON, with the weights of the features (listed by prefix)
-    as base64 little-endian float64, three per feature, in the order of the lists.
+    """The model in a weights file (see `_parse_weights`)."""
+    return _Model.from_tables(*_parse_weights(text))
+
+
+def _parse_weights(text: str) -> tuple[list[str], list[float], dict[str, dict[str, tuple[float, ...]]]]:
+    """Labels, bias and weight tables in a weights file: JSON, with the weights of the features
+    (listed by prefix) as base64 little-endian float64, three per feature, in the order of the lists.
     (Decoded so, 20,000 features load in 12 ms of a fresh process; as JSON numbers they took 29 ms.)"""
     data = json.loads(text)
     features: dict[str, list[str]] = data["features"]
@@ -172,12 +179,19 @@ def parse_model(text: str) -> _Model:
     triples = zip(values[0::3], values[1::3], values[2::3])
     # zip stops at the end of `words` without taking a triple: each table takes the next len(words).
     tables = {prefix: dict(zip(words, triples)) for prefix, words in features.items()}
-    return _Model.from_tables(data["labels"], data["bias"], tables)
+    return data["labels"], data["bias"], tables
+
+
+def _is_weights(value: object) -> bool:
+    return type(value) is tuple and len(value) == 3 and type(value[2]) is dict
 
 
 @lru_cache(maxsize=1)
 def load_model() -> _Model:
-    return parse_model(_read_data_text(WEIGHTS_FILE))
+    """The shipped model; its tables are kept on disk between runs (disk_cache.py: 6 ms to read back instead of about 20)."""
+    weights = resources.files("newsanalyzer").joinpath("data", WEIGHTS_FILE)
+    build = lambda: _parse_weights(weights.read_text(encoding="utf-8"))  # noqa: E731
+    return _Model.from_tables(*disk_cache.load("sentiment_model", [str(weights)], build, _is_weights))
 
 
 # ---------------------------------------------------------------------------
