@@ -31,6 +31,9 @@ from newsanalyzer._version import __version__
 T = TypeVar("T")
 
 ENV = "NEWSANALYZER_CACHE_DIR"
+# Files of the same data from other sources kept: installations side by side (two virtual
+# environments, other versions) each find theirs rather than deriving it anew in turn.
+_VERSIONS_KEPT = 4
 
 
 def folder() -> str | None:
@@ -74,7 +77,7 @@ def load(name: str, sources: Iterable[str], build: Callable[[], T], valid: Calla
 
 def _write(where: str, name: str, path: str, value: object) -> None:
     """Write `value` to `path` whole or not at all (a process reading it never sees half a file),
-    and remove the files of `name` derived from older sources."""
+    and remove the oldest files of `name` beyond the newest few."""
     try:
         data = marshal.dumps(value)
         import tempfile  # only when writing: its import is not free
@@ -92,6 +95,7 @@ def _write(where: str, name: str, path: str, value: object) -> None:
             os.unlink(temporary)
         return
     with contextlib.suppress(OSError):
-        for entry in os.scandir(where):
-            if entry.name.startswith(f"{name}-") and entry.name.endswith(".marshal") and entry.path != path:
-                os.unlink(entry.path)
+        versions = [e for e in os.scandir(where) if e.name.startswith(f"{name}-") and e.name.endswith(".marshal")]
+        versions.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        for entry in versions[_VERSIONS_KEPT:]:
+            os.unlink(entry.path)

@@ -51,15 +51,19 @@ def test_built_once_then_read_back(source, folder):
     assert [p.name.startswith("words-") and p.suffix == ".marshal" for p in folder.iterdir()] == [True]
 
 
-def test_a_changed_source_is_derived_again_and_the_old_file_removed(source, folder):
+def test_a_changed_source_is_derived_again_and_only_the_newest_files_kept(source, folder):
     build, calls = _counting_build(source)
     disk_cache.load("words", [str(source)], build, _valid)
-    old = set(folder.iterdir())
-    source.write_text("bad -0.7\n", encoding="utf-8")
-    os.utime(source, ns=(1, 1))  # a different size and time, as an upgraded package's file has
-    assert disk_cache.load("words", [str(source)], build, _valid) == {"bad": (-0.7, None, ("a", 1))}
-    assert len(calls) == 2
-    assert not old & set(folder.iterdir()) and len(list(folder.iterdir())) == 1
+    first = set(folder.iterdir())
+    for k in range(1, 6):  # five more versions of the source, as upgrades or other installations make
+        source.write_text(f"word{k} 0.{k}\n", encoding="utf-8")
+        os.utime(source, ns=(k, k))
+        assert disk_cache.load("words", [str(source)], build, _valid) == {f"word{k}": (k / 10, None, ("a", 1))}
+    assert len(calls) == 6
+    kept = set(folder.iterdir())
+    assert len(kept) == disk_cache._VERSIONS_KEPT and not first & kept  # the oldest went first
+    assert disk_cache.load("words", [str(source)], build, _valid) == {"word5": (0.5, None, ("a", 1))}
+    assert len(calls) == 6  # the newest is read back
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", "marshal of a list"])
