@@ -41,7 +41,12 @@ def folder() -> str | None:
     chosen = os.environ.get(ENV)
     if chosen is not None:
         return chosen or None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":  # no home to be found: rather no cache than a "~" folder where we stand
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "newsanalyzer")
 
 

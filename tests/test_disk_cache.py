@@ -96,10 +96,15 @@ def test_no_cache_when_switched_off_a_source_is_missing_or_the_folder_cannot_be_
     assert not (tmp_path / "cache").exists()
 
 
-def test_default_folder_follows_xdg(monkeypatch, tmp_path):
+def test_default_folder_follows_xdg_then_home(monkeypatch, tmp_path):
     monkeypatch.delenv(disk_cache.ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert disk_cache.folder() == str(tmp_path / "newsanalyzer")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: str(tmp_path / "home") if path == "~" else path)
+    assert disk_cache.folder() == str(tmp_path / "home" / ".cache" / "newsanalyzer")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no HOME, no password entry
+    assert disk_cache.folder() is None
 
 
 def test_the_shipped_data_read_back_equals_the_data_derived(folder):
