@@ -5,8 +5,6 @@ from __future__ import annotations
 import ast
 import json
 import subprocess
-
-import pytest
 import sys
 
 from newsanalyzer import analyze
