@@ -34,7 +34,7 @@ class SortedLexicon(Mapping):
 
     Equal to what TextBlob's `Lexicon.load` builds from the same file (each line
     stripped, `;;;` comments and blank lines skipped, `word TAG` split at spaces,
-    the last line winning for a repeated word) whenever `from_text` accepts it.
+    the last line winning for a repeated word) whenever `_checked_lines` accepts its lines.
     """
 
     def __init__(self, lines: list[str]):
@@ -44,16 +44,9 @@ class SortedLexicon(Mapping):
 
     @classmethod
     def from_path(cls, path: str) -> SortedLexicon | None:
-        """The lexicon in the file at `path`, as `from_text` reads it; the checked lines are
-        kept on disk between runs (disk_cache.py: 6 ms to read back instead of about 20)."""
+        """The lexicon in the file at `path`, or None unless `_checked_lines` accepts it; the
+        checked lines are kept on disk between runs (disk_cache.py: 6 ms to read back instead of about 20)."""
         lines = disk_cache.load("tagger_lexicon", [path], lambda: _checked_lines(_read_text(path)), _lines_or_none)
-        return None if lines is None else cls(lines)
-
-    @classmethod
-    def from_text(cls, text: str) -> SortedLexicon | None:
-        """The lexicon in a file's text, or None unless the binary search finds exactly
-        TextBlob's entries (see `_checked_lines`)."""
-        lines = _checked_lines(text)
         return None if lines is None else cls(lines)
 
     def get(self, word, default=None):
