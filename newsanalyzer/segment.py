@@ -124,8 +124,9 @@ def _sentence_splitter():
             return matches
 
         def _match_potential_end_contexts(self, text: str):
-            if "\t" in text or "\n" in text or "\r" in text or "\x0b" in text or "\x0c" in text:  # `_PUNKT_WHITESPACE` but " "
-                return super()._match_potential_end_contexts(text)
+            for white in _PUNKT_WHITESPACE_BUT_SPACE:  # each an `in`, a memchr: no per-character loop
+                if white in text:
+                    return super()._match_potential_end_contexts(text)
             # NLTK's own, but for a text whose only white space (of NLTK's `string.whitespace`)
             # is " ": the last white space before a candidate is an `rfind`, not a loop over characters.
             contexts = []
@@ -268,6 +269,7 @@ def _sentence_splitter():
 
 # NLTK's `string.whitespace`, the characters Punkt takes for white space before a candidate break.
 _PUNKT_WHITESPACE = " \t\n\r\x0b\x0c"
+_PUNKT_WHITESPACE_BUT_SPACE = _PUNKT_WHITESPACE.replace(" ", "")
 
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
 
