@@ -19,8 +19,7 @@ from operator import itemgetter
 
 from newsanalyzer import lexicon
 from newsanalyzer.frozen import ColumnBuilder
-from newsanalyzer.model import Actor, Mention, Sentence, Sentiment, Token
-from newsanalyzer.segment import columns_of
+from newsanalyzer.model import Actor, Mention, Sentence, Sentiment, Token, Tokens
 
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
@@ -61,34 +60,21 @@ _ACTORS = ColumnBuilder(Actor, ("name", "type", "mentions", "quotes", "said", "r
 
 
 class TokenColumns:
-    """One document's tokens as plain lists: the rules of `find_actors` and
+    """One document's token columns, and their lower-case texts: the rules of `find_actors` and
     `find_quotes` read each token's text, tag and lower-case text many times.
     Build them with `token_columns`, which shares them between the two."""
 
-    __slots__ = ("_starts", "lowers", "name_words", "tags", "texts", "tokens")
+    __slots__ = ("ends", "lowers", "name_words", "starts", "tags", "texts", "tokens")
 
     def __init__(self, tokens: Sequence[Token]):
-        self.tokens = tokens
-        self._starts: list[int] | None = None
-        built = columns_of(tokens)  # segment's own columns, for the pipeline's token tuple
-        if built is None:
-            self.texts = [t.text for t in tokens]
-            self.tags = [t.tag for t in tokens]
-        else:
-            self.texts, self.tags, self._starts = built
+        self.tokens = tokens = Tokens.of(tokens)
+        self.texts, self.tags, self.starts, self.ends = tokens.texts, tokens.tags, tokens.starts, tokens.ends
         self.lowers = list(map(str.lower, self.texts))
         # The cheap first-letter test (A to Z) spares the regular expression most
         # tokens, and so do words of letters only, which it always matches. (replace()
         # returns a word without a character beyond Latin-1 as it is, at once.)
         match = _NAME_WORD.match
         self.name_words = [k for k, w in enumerate(self.texts) if "A" <= w < "[" and (w.isalpha() or match(w.replace("’", "'")))]
-
-    @property
-    def starts(self) -> list[int]:
-        """Each token's start offset."""
-        if self._starts is None:
-            self._starts = [t.start for t in self.tokens]
-        return self._starts
 
     def token_starting_at(self, offset: int) -> int | None:
         """The index of the token that starts at `offset`, if one does."""
@@ -111,23 +97,23 @@ def _tagged_words() -> dict:
     return tagger_lexicon()
 
 
-_last_columns: TokenColumns | None = None
+_last_columns: tuple[Sequence[Token], TokenColumns] | None = None  # the tokens of the last call, and their columns
 
 
 def token_columns(tokens: Sequence[Token]) -> TokenColumns:
-    """The columns of `tokens`; for a tuple, the same columns as the last call on that tuple.
+    """The columns of `tokens`; for Tokens or a tuple, the same columns as the last call on them.
 
-    The pipeline hands one immutable tuple of frozen tokens to the actors and
-    then the quotes stage: they share one set of columns (never changed after
-    they are built) instead of building it twice.
+    The pipeline hands one immutable Tokens to the actors and then the quotes
+    stage: they share one set of columns (never changed after they are built)
+    instead of building it twice.
     """
     global _last_columns
     last = _last_columns
-    if last is not None and last.tokens is tokens:
-        return last
+    if last is not None and last[0] is tokens:
+        return last[1]
     columns = TokenColumns(tokens)
-    if type(tokens) is tuple:  # a list could change before the next call
-        _last_columns = columns
+    if type(tokens) in (Tokens, tuple):  # a list could change before the next call
+        _last_columns = (tokens, columns)
     return columns
 
 
@@ -384,7 +370,7 @@ class _Registry:
 def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> tuple[Actor, ...]:
     """Actors with their mentions, in order of first mention."""
     doc = token_columns(tokens)
-    texts, starts = doc.texts, doc.starts
+    texts, starts, ends = doc.texts, doc.starts, doc.ends
     registry = _Registry()
     aliases = lexicon.table("aliases")
     demonyms = lexicon.table("demonyms")
@@ -425,7 +411,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
         pending.append(((first, end, index), 0, gender))
 
     def record(entity: _Entity, first: int, end: int, sentence: int, kind: str) -> None:
-        s, e = starts[first], tokens[end - 1].end
+        s, e = starts[first], ends[end - 1]
         while e > s + 1 and text[e - 1] == "-":
             e -= 1
         entity.mentions.append((s, e, text[s:e], sentence, kind, first))
@@ -463,7 +449,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
         first, end, s_index = run
         words = tuple(texts[first:end])
         name = " ".join(words)
-        if _is_compound(name) and _record_compound(text, starts[first], tokens[end - 1].end, s_index, registry, doc):
+        if _is_compound(name) and _record_compound(text, starts[first], ends[end - 1], s_index, registry, doc):
             continue
         if name.endswith("-"):  # `U.S.-Japan` halves, `U.S.-` before a bracket
             name = name.rstrip("-")
@@ -617,24 +603,23 @@ def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, reg
 
     `marked`: token indices, in order, of at least every speaker noun.
     """
-    tokens, texts, tags, lowers = doc.tokens, doc.texts, doc.tags, doc.lowers
+    starts, ends, texts, tags, lowers = doc.starts, doc.ends, doc.texts, doc.tags, doc.lowers
     nouns = lexicon.lower_words("speaker_nouns")
     plural_nouns = [k for k in marked if tags[k] == "NNS" and lowers[k] in nouns]
     if not plural_nouns:
         return
     claimed_starts = sorted({m[0] for e in registry.entities for m in e.mentions})
     for index, sentence, i in _in_sentences(sentences, plural_nouns):
-        token = tokens[i]
         if i + 1 < sentence.end_token and tags[i + 1].startswith("NN"):
             continue  # `officials` modifies the next noun
         first = i
         # a capitalised (A to Z) proper noun or adjective before: `U.S. officials`
         while first > sentence.first_token and tags[first - 1] in {"NNP", "NNPS", "JJ"} and "A" <= texts[first - 1] < "[":
             first -= 1
-        start, end = tokens[first].start, token.end
+        start, end = starts[first], ends[i]
         k = bisect.bisect_left(claimed_starts, start)
         if k < len(claimed_starts) and claimed_starts[k] < end and first != i:
-            first, start = i, token.start
+            first, start = i, starts[i]
         name = " ".join(texts[first : i + 1])
         if first == i:
             name = name.lower()
@@ -651,7 +636,7 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumn
     sentences; else an actor of its own, named by the description.
     `marked`: token indices, in order, of at least every `the`.
     """
-    tokens, texts, tags, lowers = doc.tokens, doc.texts, doc.tags, doc.lowers
+    starts, ends, texts, tags, lowers = doc.starts, doc.ends, doc.texts, doc.tags, doc.lowers
     roles = lexicon.lower_words("person_roles")
     demonyms = lexicon.table("demonyms")
     articles = [k for k in marked if lowers[k] == "the"]
@@ -673,7 +658,7 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumn
             claimed = sorted((m[0], m[1]) for e in registry.entities for m in e.mentions)
             claimed_starts = [c[0] for c in claimed]
             titled = _titled_mentions(doc, registry, roles)
-        start, end = tokens[i].start, tokens[j].end
+        start, end = starts[i], ends[j]
         k = bisect.bisect_left(claimed_starts, start)
         if k < len(claimed_starts) and claimed_starts[k] < end or k > 0 and claimed[k - 1][1] > start:
             continue
@@ -683,7 +668,7 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumn
                 person = entity
                 break
         if person is None:
-            person = registry.get(" ".join(["the"] + texts[i + 1 : j + 1]), "person")
+            person = registry.get(" ".join(("the", *texts[i + 1 : j + 1])), "person")
         person.mentions.append((start, end, text[start:end], index, "description", i))
 
 
@@ -741,14 +726,14 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
     Kim a tour and said he…` -> Putin), then recency.
     `marked`: token indices, in order, of at least every pronoun.
     """
-    tokens, tags, lowers = doc.tokens, doc.tags, doc.lowers
+    starts, ends, tags, lowers = doc.starts, doc.ends, doc.tags, doc.lowers
     pronouns = lexicon.table("pronouns")
     # a pronoun by its tag (`her` whatever its tag: the tagger reads some as a noun's)
     candidates = [k for k in marked if lowers[k] in pronouns and (tags[k] in _PRONOUN_TAGS or lowers[k] == "her")]
     if not candidates:
         return
     timeline: list[tuple[int, int, _Entity, bool]] = []  # (start, sentence, entity, is_subject)
-    count = len(tokens)
+    count = len(ends)
     for entity in registry.entities:
         # only people and groups are chosen or lead a sentence (a typed entity keeps its type)
         antecedent = entity.type in ("person", "group", "")
@@ -756,7 +741,7 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
             subject = False
             if k is not None and antecedent:
                 end_k = k
-                while end_k < count and tokens[end_k].end <= end:
+                while end_k < count and ends[end_k] <= end:
                     end_k += 1
                 subject = _is_subject(doc, end_k)
             timeline.append((start, s_index, entity, subject))
@@ -777,8 +762,8 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
     seen = 0
     pointer, ahead = 0, len(timeline)
     for index, _, k in _in_sentences(sentences, candidates):
-        token = tokens[k]
-        while pointer < ahead and timeline[pointer][0] < token.start:
+        token_start = starts[k]
+        while pointer < ahead and timeline[pointer][0] < token_start:
             start, s_index, entity, subject = timeline[pointer]
             pointer += 1
             lead = subject and first_person.get(s_index) == start
@@ -790,7 +775,7 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
                 groups.append(entry)
         info = pronouns[lowers[k]]
         gender = info[0]
-        best = _antecedent(groups if gender == "plural" else people, gender, index, token.start, seen - _PRONOUN_WINDOW)
+        best = _antecedent(groups if gender == "plural" else people, gender, index, token_start, seen - _PRONOUN_WINDOW)
         if best is None:
             # No antecedent in reach (a lead sentence, a lone quote): the pronoun still
             # names someone, so it becomes a mention of an actor that says so.
@@ -799,11 +784,11 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
             best.gender = gender
         if not best.gender and gender != "plural":
             best.gender = gender
-        best.mentions.append((token.start, token.end, token.text, index, "pronoun", k))
+        best.mentions.append((token_start, ends[k], doc.texts[k], index, "pronoun", k))
         # the pronoun comes into reach as a mention of `best` (as a mention above)
         subject = tags[k] == "PRP" and info[1] == "subject"
-        lead = subject and first_person.get(index) == token.start
-        entry = (seen, token.start, index, best, 3.0 if lead else 1.5 if subject else 0)
+        lead = subject and first_person.get(index) == token_start
+        entry = (seen, token_start, index, best, 3.0 if lead else 1.5 if subject else 0)
         seen += 1
         if best.type in ("person", ""):
             people.append(entry)

@@ -10,7 +10,10 @@ it; `frozen.py` builds these classes fast where an article needs thousands).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+
+from newsanalyzer.frozen import ColumnBuilder, copier
 
 LABELS = ("negative", "neutral", "positive")
 QUOTE_KINDS = ("direct", "mixed", "indirect")
@@ -39,6 +42,87 @@ class Token:
     end: int
     text: str
     tag: str  # Penn Treebank part-of-speech tag
+
+
+_TOKEN_BUILDER = ColumnBuilder(Token, ("start", "end", "text", "tag"))
+_new_token = copier(Token, "start", "end", "text", "tag")
+
+
+class Tokens(Sequence[Token]):
+    """A document's tokens, kept as four columns: `tokens[k]` is a Token, and
+    `tokens.texts[k]` (`starts`, `ends`, `tags`) reads one field without it.
+
+    An article has about a thousand tokens and the analysis reads their
+    columns: the Token objects are built only when first asked for (a tenth
+    of the segmenting time). Immutable, as the rest of the model; equal to
+    another Tokens, or to the tuple of its Token objects."""
+
+    __slots__ = ("starts", "ends", "texts", "tags", "_objects")
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    texts: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    def __init__(self, starts: Sequence[int], ends: Sequence[int], texts: Sequence[str], tags: Sequence[str]):
+        columns = (tuple(starts), tuple(ends), tuple(texts), tuple(tags))
+        if len({len(column) for column in columns}) > 1:
+            raise ValueError("token columns of different lengths")
+        for name, column in zip(("starts", "ends", "texts", "tags"), columns):
+            object.__setattr__(self, name, column)
+        object.__setattr__(self, "_objects", None)
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> Tokens:
+        """The Tokens holding `tokens` (a Tokens is returned as it is)."""
+        if isinstance(tokens, Tokens):
+            return tokens
+        return cls([t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens], [t.tag for t in tokens])
+
+    def _built(self) -> tuple[Token, ...]:
+        objects = self._objects
+        if objects is None:
+            objects = tuple(_TOKEN_BUILDER.build((self.starts, self.ends, self.texts, self.tags), len(self.starts)))
+            object.__setattr__(self, "_objects", objects)  # a cache: the same value whenever it is built
+        return objects
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):  # an int gives a Token, a slice a tuple of them
+        objects = self._objects
+        if objects is not None:
+            return objects[index]
+        # Until all are asked for, only those asked for are built (the analysis reads a few).
+        if isinstance(index, slice):
+            columns = (self.starts[index], self.ends[index], self.texts[index], self.tags[index])
+            return tuple(_TOKEN_BUILDER.build(columns, len(columns[0])))
+        return _new_token(self.starts[index], self.ends[index], self.texts[index], self.tags[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._built())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return (self.starts, self.ends, self.texts, self.tags) == (other.starts, other.ends, other.texts, other.tags)
+        if isinstance(other, tuple):
+            return self._built() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._built())  # as the equal tuple's
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+    def __reduce__(self):
+        return Tokens, (self.starts, self.ends, self.texts, self.tags)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Tokens is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Tokens is immutable: cannot delete {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +233,7 @@ class Analysis:
     text: str
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
-    tokens: tuple[Token, ...] = ()
+    tokens: Sequence[Token] = ()  # Tokens from the pipeline
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     sentiment: Sentiment = field(default_factory=Sentiment.neutral)
@@ -158,9 +242,10 @@ class Analysis:
     @property
     def stats(self) -> Stats:
         # a word has a letter or digit; most tokens are wholly alphanumeric, which isalnum() tells fastest
-        words = sum(1 for t in self.tokens if t.text.isalnum() or _HAS_ALNUM(t.text))
+        texts = self.tokens.texts if isinstance(self.tokens, Tokens) else [t.text for t in self.tokens]
+        words = sum(1 for t in texts if t.isalnum() or _HAS_ALNUM(t))
         return Stats(len(self.text), words, len(self.sentences), len(self.paragraphs))
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         s = self.sentences[index]
-        return self.tokens[s.first_token : s.end_token]
+        return tuple(self.tokens[s.first_token : s.end_token])

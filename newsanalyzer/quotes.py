@@ -263,7 +263,9 @@ class _Context:
         if columns is None:
             columns = token_columns(tokens)
         self.token_starts = columns.starts
+        self.token_ends = columns.ends
         self.texts = columns.texts
+        self.tags = columns.tags
         self.lowers = columns.lowers  # the rules compare lower-case words throughout
         # token indices of the openers, in order (the set test and the selection run in C)
         self.openers = list(compress(range(len(self.lowers)), map(_ATTRIBUTION_OPENERS.__contains__, self.lowers)))
@@ -326,15 +328,18 @@ class _Context:
     def is_quote_mark(self, k: int) -> bool:
         return self.texts[k] in _QUOTE_TOKENS
 
+    def token_span(self, k: int) -> Span:
+        """Token k as a Span (a cue, a colon)."""
+        return Span(self.token_starts[k], self.token_ends[k], self.texts[k])
+
 
 def _is_cue(ctx: _Context, k: int, lo: int) -> bool:
-    token = ctx.tokens[k]
     word = ctx.lowers[k]
     if word not in _CUE_FORMS:
         return False
-    if not (token.tag.startswith("VB") or word in _STRONG_CUES or k > lo and ctx.lowers[k - 1] in _SUBJECT_PRONOUNS):
+    if not (ctx.tags[k].startswith("VB") or word in _STRONG_CUES or k > lo and ctx.lowers[k - 1] in _SUBJECT_PRONOUNS):
         return False
-    if ctx.in_quote(token.start) is not None:
+    if ctx.in_quote(ctx.token_starts[k]) is not None:
         return False
     prev = ctx.lowers[k - 1] if k > lo else ""
     if word in _NAMING_CUES and prev in _BE:
@@ -351,12 +356,12 @@ def _noun_phrase_end(ctx: _Context, k: int, hi: int) -> int:
     """End of the noun phrase starting at token k (exclusive), bounded by hi."""
     j = k
     while j < hi:
-        t = ctx.tokens[j]
-        if t.tag.startswith(("NN", "JJ", "DT", "CD", "PRP", "POS")) or j in ctx.mention_of or t.text in {"-", "&", "'s", "’s"}:
+        tag = ctx.tags[j]
+        if tag.startswith(("NN", "JJ", "DT", "CD", "PRP", "POS")) or j in ctx.mention_of or ctx.texts[j] in {"-", "&", "'s", "’s"}:
             j += 1
-        elif t.tag == "VBG" and j > k and ctx.tokens[j - 1].tag in {"DT", "JJ"} and j + 1 < hi and ctx.tokens[j + 1].tag.startswith(("NN", "JJ")):
+        elif tag == "VBG" and j > k and ctx.tags[j - 1] in {"DT", "JJ"} and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "JJ")):
             j += 1  # `another leading lawyer`
-        elif ctx.lowers[j] in {"of", "for", "at"} and j + 1 < hi and ctx.tokens[j + 1].tag.startswith(("NN", "DT", "JJ")) and j + 1 - k < 6:
+        elif ctx.lowers[j] in {"of", "for", "at"} and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "DT", "JJ")) and j + 1 - k < 6:
             j += 1
         else:
             break
@@ -375,12 +380,11 @@ def _speaker_in(ctx: _Context, first: int, end: int) -> tuple[Span, str | None] 
     if best is not None:
         s, e, actor, _ = best
         return Span(s, e, ctx.text[s:e]), actor
-    words = [t for t in ctx.tokens[first:end] if t.tag.startswith(("NN", "PRP"))]
-    if not words and ctx.tokens[end - 1].tag == "JJ" and end < len(ctx.tokens) and ctx.tokens[end].tag in {"VBN", "IN"}:
-        words = [ctx.tokens[end - 1]]  # a noun tagged as an adjective: `audio obtained by`
-    if not words:
+    # a noun or pronoun, or a noun tagged as an adjective: `audio obtained by`
+    has_noun = any(tag.startswith(("NN", "PRP")) for tag in ctx.tags[first:end])
+    if not has_noun and not (ctx.tags[end - 1] == "JJ" and end < len(ctx.tags) and ctx.tags[end] in {"VBN", "IN"}):
         return None
-    s, e = ctx.tokens[first].start, ctx.tokens[end - 1].end
+    s, e = ctx.token_starts[first], ctx.token_ends[end - 1]
     return Span(s, e, ctx.text[s:e]), None
 
 
@@ -389,20 +393,19 @@ def _skip_back(ctx: _Context, j: int, lo: int, skip: frozenset[str]) -> int:
     time adjunct or a short parenthesis (`Sen. Jane Roe (D-Ore.) said`)."""
     times = _TIME_WORDS
     while j >= lo:
-        t = ctx.tokens[j]
         word = ctx.lowers[j]
-        if word in skip or t.tag == "RB":
+        if word in skip or ctx.tags[j] == "RB":
             j -= 1
         elif word in times and j > lo:
             # `Trump on Friday described`, `Kim this week said`
             j -= 1
             while j >= lo and ctx.lowers[j] in _TIME_WORD_OPENERS:
                 j -= 1
-        elif t.text == ")":
+        elif ctx.texts[j] == ")":
             m = j - 1
-            while m >= lo and m > j - 8 and ctx.tokens[m].text not in {"(", ")"}:
+            while m >= lo and m > j - 8 and ctx.texts[m] not in {"(", ")"}:
                 m -= 1
-            if m < lo or ctx.tokens[m].text != "(" or m == lo:
+            if m < lo or ctx.texts[m] != "(" or m == lo:
                 return j
             j = m - 1
         else:
@@ -416,9 +419,8 @@ def _relative_who(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] | N
     w = _skip_back(ctx, v - 1, lo, _CUE_SKIP_BEFORE)
     if w < lo or ctx.lowers[w] != "who":
         return None
-    antecedent = ctx.mention_of.get(w - 2) if w - 2 >= lo and ctx.tokens[w - 1].text == "," else None
-    t = ctx.tokens[w]
-    return Span(t.start, t.end, t.text), antecedent[2] if antecedent else None
+    antecedent = ctx.mention_of.get(w - 2) if w - 2 >= lo and ctx.texts[w - 1] == "," else None
+    return ctx.token_span(w), antecedent[2] if antecedent else None
 
 
 _APPOSITIVE_LINKS = {"of", "for", "at", "in", "from", "on", "and", "with", "to"}
@@ -429,7 +431,6 @@ def _appositive_chain(ctx: _Context, lo: int, comma: int) -> tuple[tuple[Span, s
     noun phrases between commas before the cue; the leftmost that names a
     speaker is the head. Only for chains of three or more phrases (the
     plain `X, appositive, said` has its own rule)."""
-    tokens = ctx.tokens
     segments: list[tuple[int, int]] = []
     right = comma
     while len(segments) < 4:
@@ -437,14 +438,14 @@ def _appositive_chain(ctx: _Context, lo: int, comma: int) -> tuple[tuple[Span, s
         while (
             left >= lo
             and right - left <= 14
-            and tokens[left].text != ","
-            and (_is_np_token(ctx, left) and tokens[left].text not in {"(", ")"} or ctx.lowers[left] in _APPOSITIVE_LINKS)
+            and ctx.texts[left] != ","
+            and (_is_np_token(ctx, left) and ctx.texts[left] not in {"(", ")"} or ctx.lowers[left] in _APPOSITIVE_LINKS)
         ):
             left -= 1
         if left + 1 == right:
             return None
         segments.append((left + 1, right))
-        if left >= lo and tokens[left].text == ",":
+        if left >= lo and ctx.texts[left] == ",":
             right = left
             continue
         break
@@ -474,25 +475,25 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
     """Speaker ending just before cue k, and the index where it starts."""
     skip = _CUE_SKIP_BEFORE
     j = _skip_back(ctx, k - 1, lo, skip)
-    if j - 1 > lo and ctx.tokens[j].text == "," and ctx.tokens[j - 1].text == ")":
+    if j - 1 > lo and ctx.texts[j] == "," and ctx.texts[j - 1] == ")":
         j = _skip_back(ctx, j - 1, lo, skip)  # `Gov. Jane Roe (R-Ohio), said`: a stray comma
     if j >= lo and ctx.lowers[j] == "who":
         found = _relative_who(ctx, lo, k)
         if found is not None and found[1] is not None:
             return found, j
-    if j >= lo and ctx.tokens[j].text == ",":
+    if j >= lo and ctx.texts[j] == ",":
         # an appositive: `Gary Samore, former coordinator ..., said`
         comma = j
         chained = _appositive_chain(ctx, lo, comma)
         if chained is not None:
             return chained
         m = comma - 1
-        while m >= lo and m > comma - 30 and ctx.tokens[m].text not in {",", "“", "”", '"'}:
+        while m >= lo and m > comma - 30 and ctx.texts[m] not in {",", "“", "”", '"'}:
             m -= 1
-        if m >= lo and ctx.tokens[m].text == ",":
+        if m >= lo and ctx.texts[m] == ",":
             end = m
             start = end
-            while start > lo and (ctx.tokens[start - 1].tag.startswith(("NN", "PRP")) or start - 1 in ctx.mention_of):
+            while start > lo and (ctx.tags[start - 1].startswith(("NN", "PRP")) or start - 1 in ctx.mention_of):
                 start -= 1
             named = _appositive_name(ctx, start, end, comma) if start < end else None
             if named is not None:
@@ -504,21 +505,21 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
     end = j + 1
     start = end
     while start > lo:
-        t = ctx.tokens[start - 1]
-        if t.tag.startswith(("NN", "JJ", "DT", "CD", "POS")) or start - 1 in ctx.mention_of or t.text in {"'s", "’s"}:
+        tag = ctx.tags[start - 1]
+        if tag.startswith(("NN", "JJ", "DT", "CD", "POS")) or start - 1 in ctx.mention_of or ctx.texts[start - 1] in {"'s", "’s"}:
             start -= 1
-        elif t.tag in {"PRP"} and start == end:
+        elif tag in {"PRP"} and start == end:
             start -= 1
             break
         else:
             break
-    while start < end and ctx.tokens[start].tag in {"DT"} and ctx.lowers[start] in {"that", "this", "which"}:
+    while start < end and ctx.tags[start] in {"DT"} and ctx.lowers[start] in {"that", "this", "which"}:
         start += 1
     if start == end:
         return None, k
     if (
         start - 2 >= lo
-        and ctx.tokens[start - 1].tag == "IN"
+        and ctx.tags[start - 1] == "IN"
         and start - 2 in ctx.mention_of
         and ctx.mention_of.keys().isdisjoint(range(start, end))
     ):
@@ -537,7 +538,7 @@ def _speaks(ctx: _Context, found: tuple[Span, str | None], first: int, cue: int)
         mention = ctx.mention_of.get(k)
         if mention and mention[3] in {"person", "group"}:
             return True
-        if ctx.tokens[k].tag == "PRP" or ctx.lowers[k] in _SPEAKER_NOUNS:
+        if ctx.tags[k] == "PRP" or ctx.lowers[k] in _SPEAKER_NOUNS:
             return True
     return False
 
@@ -571,7 +572,7 @@ def _content_span(ctx: _Context, first: int, end: int) -> tuple[int, int] | None
     words = filter(_HAS_ALNUM, texts[first:end])
     if next(words, None) is None or next(words, None) is None:  # two words are enough
         return None
-    return ctx.tokens[first].start, ctx.tokens[end - 1].end
+    return ctx.token_starts[first], ctx.token_ends[end - 1]
 
 
 # News sentences hold at most 4 attributions (PolNeAR's 924 articles and 2,000 NewsMTSC
@@ -582,7 +583,7 @@ MAX_ATTRIBUTIONS_PER_SENTENCE = 12
 
 def _attributions_in_sentence(ctx: _Context, sentence: Sentence, openers: list[int]) -> list[_Attribution]:
     """The attributions at the sentence's `openers` (its tokens in `ctx.openers`: no other can start one)."""
-    tokens, lowers = ctx.tokens, ctx.lowers
+    lowers = ctx.lowers
     lo, hi = sentence.first_token, sentence.end_token
     found: list[_Attribution] = []
     claimed_until = lo
@@ -593,7 +594,7 @@ def _attributions_in_sentence(ctx: _Context, sentence: Sentence, openers: list[i
         if k < free:
             continue
         word = lowers[k]
-        if word == "according" and k + 1 < hi and lowers[k + 1] == "to" and ctx.in_quote(tokens[k].start) is None:
+        if word == "according" and k + 1 < hi and lowers[k + 1] == "to" and ctx.in_quote(ctx.token_starts[k]) is None:
             attribution = _according_to(ctx, k, lo, hi)
             if attribution is not None:
                 found.append(attribution)
@@ -605,7 +606,7 @@ def _attributions_in_sentence(ctx: _Context, sentence: Sentence, openers: list[i
         if attribution is None and found and k - 1 > lo and lowers[k - 1] in {"and", "but", "then"}:
             attribution = _coordinated(ctx, k, hi, found[-1])  # `Roe called it a disaster and said ...`
         if attribution is not None and any(
-            a.start <= tokens[k].start < a.end for a in found
+            a.start <= ctx.token_starts[k] < a.end for a in found
         ) and word in _WEAK_CUES:
             attribution = None  # a verb of thinking inside reported content: `said that she expected`
         if attribution is not None:
@@ -618,12 +619,11 @@ def _coordinated(ctx: _Context, k: int, hi: int, previous: _Attribution) -> _Att
     """Cue k follows `and`: its subject is the previous attribution's speaker
     when that cue came just before (`Roe called the plan a disaster and said
     it was “...”`)."""
-    tokens = ctx.tokens
-    if previous.cue is None or previous.speaker is None or previous.cue.start >= tokens[k].start:
+    if previous.cue is None or previous.speaker is None or previous.cue.start >= ctx.token_starts[k]:
         return None
-    if tokens[k].tag not in {"VBD", "VBZ"} or ctx.lowers[k] in _WEAK_CUES:
+    if ctx.tags[k] not in {"VBD", "VBZ"} or ctx.lowers[k] in _WEAK_CUES:
         return None
-    if not previous.start <= tokens[k].start < previous.end + 1:
+    if not previous.start <= ctx.token_starts[k] < previous.end + 1:
         return None  # the previous content must run into this cue
     start = k + 1
     if ctx.lowers[k] in _ADDRESSEE_CUES:
@@ -633,7 +633,7 @@ def _coordinated(ctx: _Context, k: int, hi: int, previous: _Attribution) -> _Att
     content = _content_span(ctx, start, hi)
     if content is None:
         return None
-    cue = Span(tokens[k].start, tokens[k].end, tokens[k].text)
+    cue = ctx.token_span(k)
     return _Attribution(content[0], content[1], previous.speaker, cue, previous.actor)
 
 
@@ -657,7 +657,7 @@ def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution
                 cut = b.speaker.start
             if a.start < cut < end and a.start < b.cue.start < a.end:
                 k = bisect.bisect_left(ctx.token_starts, cut) - 1
-                if k > 0 and ctx.is_quote_mark(k) and ctx.tokens[k - 1].text == "," and not _according(a):
+                if k > 0 and ctx.is_quote_mark(k) and ctx.texts[k - 1] == "," and not _according(a):
                     k -= 1  # `could be “messy,” adding, “...”`: the comma inside the marks
                 if k >= 0 and ctx.lowers[k] in _CLAUSE_BREAK:
                     end = cut
@@ -678,17 +678,16 @@ def _according(a: _Attribution | Quote) -> bool:
 
 
 def _according_to(ctx: _Context, k: int, lo: int, hi: int) -> _Attribution | None:
-    tokens = ctx.tokens
     found, np_end = _speaker_after(ctx, k + 1, hi)
-    cue = Span(tokens[k].start, tokens[k + 1].end, ctx.text[tokens[k].start : tokens[k + 1].end])
+    cue = Span(ctx.token_starts[k], ctx.token_ends[k + 1], ctx.text[ctx.token_starts[k] : ctx.token_ends[k + 1]])
     before = k
-    while before > lo and tokens[before - 1].text in {",", "—", "-", "("}:
+    while before > lo and ctx.texts[before - 1] in {",", "—", "-", "("}:
         before -= 1
     if before - lo >= 3:
         content = _content_span(ctx, lo, before)
     else:
         after = np_end
-        while after < hi and tokens[after].text != ",":
+        while after < hi and ctx.texts[after] != ",":
             after += 1
         content = _content_span(ctx, after + 1, hi)
     if content is None:
@@ -699,18 +698,17 @@ def _according_to(ctx: _Context, k: int, lo: int, hi: int) -> _Attribution | Non
 
 def _clause_before(ctx: _Context, lo: int, prev: int) -> bool:
     """tokens[lo:prev] hold a verb or a quotation mark."""
-    return any(ctx.tokens[m].tag.startswith(("VB", "MD")) or ctx.is_quote_mark(m) for m in range(lo, max(lo, prev)))
+    return any(ctx.tags[m].startswith(("VB", "MD")) or ctx.is_quote_mark(m) for m in range(lo, max(lo, prev)))
 
 
 def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: int) -> _Attribution | None:
-    tokens = ctx.tokens
-    cue = Span(tokens[k].start, tokens[k].end, tokens[k].text)
+    cue = ctx.token_span(k)
     prev = k - 1
-    while prev >= lo and tokens[prev].tag == "RB":
+    while prev >= lo and ctx.tags[prev] == "RB":
         prev -= 1
     word = ctx.lowers[k]
     participle = word.endswith("ing")
-    if participle and prev >= lo and (tokens[prev].text == "," or ctx.is_quote_mark(prev)):
+    if participle and prev >= lo and (ctx.texts[prev] == "," or ctx.is_quote_mark(prev)):
         # `..., saying the city embodied ...`: the main clause's subject speaks
         subject = _main_subject(ctx, lo, prev)
         if subject is None:
@@ -726,16 +724,15 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         not participle
         and word not in _ADDRESSEE_CUES
         and prev >= lo
-        and (ctx.is_quote_mark(prev) or tokens[prev].text == "," and _clause_before(ctx, lo, prev))
+        and (ctx.is_quote_mark(prev) or ctx.texts[prev] == "," and _clause_before(ctx, lo, prev))
         and k + 1 < hi
-        and (tokens[k + 1].tag.startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of)
+        and (ctx.tags[k + 1].startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of)
         and ctx.lowers[k + 1] not in _TIME_WORDS  # `..., said Tuesday`
     )
     if inverted:
         found, np_end = _speaker_after(ctx, k, hi)
-        after = tokens[np_end] if np_end < hi else None
         # `..., said China probably feels ...` is an appositive subject, not an inversion
-        inverted = ctx.is_quote_mark(prev) or after is None or after.text in {",", ".", ";", "("} or after.tag in {"IN", "TO"}
+        inverted = ctx.is_quote_mark(prev) or np_end >= hi or ctx.texts[np_end] in {",", ".", ";", "("} or ctx.tags[np_end] in {"IN", "TO"}
     if inverted:
         # `“...,” said Ken Gause, director of ...` / `..., said the official.`
         content = _content_span(ctx, lo, prev)
@@ -744,7 +741,7 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         return _Attribution(content[0], content[1], found[0], cue, found[1])
 
     found, subject_start = _speaker_before(ctx, k, lo)
-    if participle and found is not None and subject_start - 1 >= lo and tokens[subject_start - 1].tag.startswith("VB"):
+    if participle and found is not None and subject_start - 1 >= lo and ctx.tags[subject_start - 1].startswith("VB"):
         # `The town released a statement saying ...`: the object does not speak, the subject does
         subject = _clause_subject(ctx, lo, subject_start)
         found = (subject[0], subject[1]) if subject is not None else None
@@ -763,28 +760,28 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     adjuncts = _ATTRIBUTION_ADJUNCTS
     # a closing attribution: `..., Gause said.` or `..., Zakharova said Wednesday, according to ...`
     j = rest
-    while j < hi and (ctx.lowers[j] in adjuncts or tokens[j].tag in {"NNP", "CD"} and j + 1 < hi and tokens[j + 1].text in {",", "."}):
+    while j < hi and (ctx.lowers[j] in adjuncts or ctx.tags[j] in {"NNP", "CD"} and j + 1 < hi and ctx.texts[j + 1] in {",", "."}):
         j += 1
-    closing = j >= hi or tokens[j].text in {",", ".", "?", "!", ";"} and (j + 1 >= hi or ctx.lowers[j + 1] in {"according", "adding", "noting", "saying"} or j + 1 >= hi - 1)
+    closing = j >= hi or ctx.texts[j] in {",", ".", "?", "!", ";"} and (j + 1 >= hi or ctx.lowers[j + 1] in {"according", "adding", "noting", "saying"} or j + 1 >= hi - 1)
     quoted_before = (
         subject_start - 2 >= lo
         and ctx.is_quote_mark(subject_start - 1)
-        and tokens[subject_start - 2].text in {",", "?", "!"}
-        and ctx.in_quote(tokens[subject_start - 2].start) is not None
+        and ctx.texts[subject_start - 2] in {",", "?", "!"}
+        and ctx.in_quote(ctx.token_starts[subject_start - 2]) is not None
     )
     closing = closing or quoted_before  # `“...,” Roe declared in an interview, in the latest ...`
     before_subject = subject_start - 1
     while before_subject >= lo and (
-        tokens[before_subject].tag == "RB"
-        or tokens[before_subject].tag in {"VBN", "JJ"} and subject_start - before_subject <= 2  # `retired general X said`
+        ctx.tags[before_subject] == "RB"
+        or ctx.tags[before_subject] in {"VBN", "JJ"} and subject_start - before_subject <= 2  # `retired general X said`
     ):
         before_subject -= 1
-    opens_after_comma = before_subject >= lo and (tokens[before_subject].text in {",", ";", "—"} or ctx.is_quote_mark(before_subject))
+    opens_after_comma = before_subject >= lo and (ctx.texts[before_subject] in {",", ";", "—"} or ctx.is_quote_mark(before_subject))
     if closing and opens_after_comma:
         content = _content_span(ctx, lo, before_subject + (1 if ctx.is_quote_mark(before_subject) else 0))
         if content is not None and _words_at_least(ctx.texts, lo, before_subject, 3):
             return _Attribution(content[0], content[1], found[0], cue, found[1])
-        if j < hi and tokens[j].text == ",":
+        if j < hi and ctx.texts[j] == ",":
             # a parenthetical: `But now, experts say, Beijing might ...`
             content = _content_span(ctx, j + 1, hi)
             if content is not None:
@@ -801,20 +798,20 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         if lowers[m] == "that":
             start = m + 1
             break
-        t = tokens[m]
-        if t.text in {":", ","} or t.text in _QUOTE_TOKENS or t.tag.startswith("VB"):
+        word, tag = ctx.texts[m], ctx.tags[m]
+        if word in {":", ","} or word in _QUOTE_TOKENS or tag.startswith("VB"):
             break
-        if not (lowers[m] in adjuncts or t.tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP"))):
+        if not (lowers[m] in adjuncts or tag.startswith(("NN", "IN", "DT", "JJ", "CD", "PRP"))):
             break  # a word of the reported clause: a later `that` is its own
     while start < hi and ctx.lowers[start] in {"that", ":", ","}:
         start += 1
-    if start < hi and tokens[start].text in _DASHES:
+    if start < hi and ctx.texts[start] in _DASHES:
         return None  # `Pollsters agree - Jane Roe: “...”`: a heading, then its source
     end = hi
     # the content ends at `, according to` (every `according` is among the openers)
     openers = ctx.openers
     for c in openers[bisect.bisect_left(openers, start + 1) : bisect.bisect_left(openers, hi)]:
-        if ctx.lowers[c] == "according" and ctx.texts[c - 1] == "," and ctx.in_quote(tokens[c - 1].start) is None:
+        if ctx.lowers[c] == "according" and ctx.texts[c - 1] == "," and ctx.in_quote(ctx.token_starts[c - 1]) is None:
             end = c - 1
             break
     content = _content_span(ctx, start, end)
@@ -841,15 +838,14 @@ _MAX_FRAME = 30  # tokens looked at on either side of a passage
 
 def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
     """Token k reports speech: a reporting verb or, when `loose`, any finite verb."""
-    token = ctx.tokens[k]
     word = ctx.lowers[k]
-    if word in _CUE_FORMS and (token.tag.startswith("VB") or word in _STRONG_CUES):
+    if word in _CUE_FORMS and (ctx.tags[k].startswith("VB") or word in _STRONG_CUES):
         return True
     if k + 1 < len(ctx.tokens) and ctx.lowers[k + 1] in _PHRASAL_CUE_ENDS.get(word, ()):
         return True  # `shot back`, `went on`
     if loose and word in _CLOSING_CUES:
         return True  # `,” the letter read.`
-    return loose and token.tag in {"VBD", "VBZ"} and word not in _NOT_SPEECH
+    return loose and ctx.tags[k] in {"VBD", "VBZ"} and word not in _NOT_SPEECH
 
 
 def _named(ctx: _Context, k: int) -> bool:
@@ -858,7 +854,7 @@ def _named(ctx: _Context, k: int) -> bool:
     mention = ctx.mention_of.get(k)
     if mention is None:
         return False
-    word = ctx.tokens[k].text
+    word = ctx.texts[k]
     return not (mention[3] == "other" and mention[1] - mention[0] == len(word) and word.lower() in _CUE_FORMS and word.endswith("ed"))
 
 
@@ -866,47 +862,46 @@ def _abbreviation_dot(ctx: _Context, k: int) -> bool:
     """A full stop glued to a word and followed by a comma or a lower-case
     word ends an abbreviation (`R-Ky.,`, `Allentown, Pa., said`), not a sentence."""
     tokens = ctx.tokens
-    if tokens[k].text != "." or k == 0 or k + 1 >= len(tokens) or tokens[k - 1].end != tokens[k].start:
+    if ctx.texts[k] != "." or k == 0 or k + 1 >= len(tokens) or ctx.token_ends[k - 1] != ctx.token_starts[k]:
         return False
-    nxt = tokens[k + 1].text
+    nxt = ctx.texts[k + 1]
     return nxt == "," or nxt[:1].islower()
 
 
 def _is_np_token(ctx: _Context, k: int) -> bool:
-    t = ctx.tokens[k]
-    return t.tag.startswith(_NP_TAGS) or k in ctx.mention_of or t.text in _NP_TEXT
+    return ctx.tags[k].startswith(_NP_TAGS) or k in ctx.mention_of or ctx.texts[k] in _NP_TEXT
 
 
 def _head_speaker(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None:
     """The speaker named by the noun phrase tokens[a:b]: the mention that ends
     its core (before any `of`/`for` complement), else the core phrase itself."""
-    while a < b and ctx.tokens[a].text in {",", "—", "-", "–"}:
+    while a < b and ctx.texts[a] in {",", "—", "-", "–"}:
         a += 1
     core_end = a
-    while core_end < b and ctx.tokens[core_end].text not in {",", "("}:
-        word = ctx.tokens[core_end].text
-        if word.lower() in _PREPOSITIONS and (core_end == a or not ctx.tokens[core_end - 1].text[:1].isupper()):
+    while core_end < b and ctx.texts[core_end] not in {",", "("}:
+        word = ctx.texts[core_end]
+        if word.lower() in _PREPOSITIONS and (core_end == a or not ctx.texts[core_end - 1][:1].isupper()):
             break  # `a spokesman for the ministry`, but `Secretary of State X`
         core_end += 1
     if core_end == a:
         return None
     last = core_end - 1
-    while last > a and ctx.tokens[last].text in _NP_TEXT:
+    while last > a and ctx.texts[last] in _NP_TEXT:
         last -= 1
     mention = ctx.mention_of.get(last)
     if mention is not None:
         s, e, actor, _ = mention
         return Span(s, e, ctx.text[s:e]), actor
-    if not any(ctx.tokens[k].tag.startswith(("NN", "PRP")) for k in range(a, core_end)) and not (
-        ctx.tokens[a].tag == "DT" and core_end - a >= 2 and ctx.tokens[core_end - 1].tag.startswith(("JJ", "CD"))
+    if not any(ctx.tags[k].startswith(("NN", "PRP")) for k in range(a, core_end)) and not (
+        ctx.tags[a] == "DT" and core_end - a >= 2 and ctx.tags[core_end - 1].startswith(("JJ", "CD"))
     ):
         return None
     # a description: `a spokesperson for the ministry`, `the 46-year-old`
     end = b
-    while end > a and ctx.tokens[end - 1].text in {",", "—", "-", "–", "("}:
+    while end > a and ctx.texts[end - 1] in {",", "—", "-", "–", "("}:
         end -= 1
     end = min(end, a + 12)
-    s, e = ctx.tokens[a].start, ctx.tokens[end - 1].end
+    s, e = ctx.token_starts[a], ctx.token_ends[end - 1]
     return Span(s, e, ctx.text[s:e]), None
 
 
@@ -915,7 +910,7 @@ def _subject_np(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None
     (`Sarandon, 69,` / `Gary Samore, former coordinator for ...,`)."""
     if b <= a or b - a > 25:
         return None
-    comma = next((k for k in range(a, b) if ctx.tokens[k].text == ","), b)
+    comma = next((k for k in range(a, b) if ctx.texts[k] == ","), b)
     head_end = comma
     if head_end - a > 8:
         return None
@@ -926,7 +921,7 @@ def _subject_np(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None
             or ctx.lowers[k] == "and" and a < k < head_end - 1  # `the senator and candidate told`
         ):
             return None
-    if comma < b and ctx.tokens[b - 1].text != ",":
+    if comma < b and ctx.texts[b - 1] != ",":
         return None  # `X, who ..., said`: the appositive must close with a comma
     return _head_speaker(ctx, a, head_end)
 
@@ -935,16 +930,15 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
     """The subject noun phrase that ends just before verb v (auxiliaries and
     adverbs skipped), with an appositive between commas allowed:
     `Gary Samore, former coordinator ..., said`."""
-    tokens = ctx.tokens
     skip = _CUE_SKIP_BEFORE
     end = _skip_back(ctx, v - 1, lo, skip) + 1
-    if end - 2 > lo and tokens[end - 1].text == "," and tokens[end - 2].text == ")":
+    if end - 2 > lo and ctx.texts[end - 1] == "," and ctx.texts[end - 2] == ")":
         end = _skip_back(ctx, end - 2, lo, skip) + 1  # `Gov. Jane Roe (R-Ohio), said`: a stray comma
-    if end > lo and tokens[end - 1].text == ",":
+    if end > lo and ctx.texts[end - 1] == ",":
         m = end - 2
-        while m >= lo and m > end - 25 and tokens[m].text != "," and not ctx.is_quote_mark(m):
+        while m >= lo and m > end - 25 and ctx.texts[m] != "," and not ctx.is_quote_mark(m):
             m -= 1
-        if m < lo or tokens[m].text != ",":
+        if m < lo or ctx.texts[m] != ",":
             return None
         appositive = (m + 1, end - 1)
         end = m
@@ -960,8 +954,7 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
             break
     if start == end or end - start > 12:
         return None
-    before = tokens[start - 1] if start > lo else None
-    if before is not None and not (before.text in {",", ";", "—", "–", ":", "(", "-"} or before.tag in {"CC", "IN", "RB", "WRB"} or ctx.is_quote_mark(start - 1)):
+    if start > lo and not (ctx.texts[start - 1] in {",", ";", "—", "–", ":", "(", "-"} or ctx.tags[start - 1] in {"CC", "IN", "RB", "WRB"} or ctx.is_quote_mark(start - 1)):
         return None
     if appositive is not None:
         named = _appositive_name(ctx, start, end, appositive[1])
@@ -988,9 +981,9 @@ def _appositive_name(ctx: _Context, head_start: int, head_end: int, close: int) 
 def _passive(ctx: _Context, lo: int, v: int) -> bool:
     """`Blumenthal was asked`: a participle after a form of `be`."""
     m = v - 1
-    while m >= lo and ctx.tokens[m].tag == "RB":
+    while m >= lo and ctx.tags[m] == "RB":
         m -= 1
-    return ctx.tokens[v].tag in {"VBN", "VBD"} and m >= lo and ctx.lowers[m] in _BE
+    return ctx.tags[v] in {"VBN", "VBD"} and m >= lo and ctx.lowers[m] in _BE
 
 
 def _clause_subject(ctx: _Context, lo: int, hi: int, first: bool = False) -> tuple[Span, str | None, int] | None:
@@ -998,10 +991,10 @@ def _clause_subject(ctx: _Context, lo: int, hi: int, first: bool = False) -> tup
     first finite verb (`Hillary Clinton’s aide rallied supporters, saying`),
     with the index of that verb."""
     for v in range(lo, hi) if first else range(hi - 1, lo - 1, -1):
-        t = ctx.tokens[v]
-        if t.tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
+        tag = ctx.tags[v]
+        if tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
             continue
-        if t.tag == "VBN" and (v == lo or not _is_np_token(ctx, v - 1)):
+        if tag == "VBN" and (v == lo or not _is_np_token(ctx, v - 1)):
             continue  # a participle after an auxiliary, not a mis-tagged past tense
         found = _subject_before(ctx, lo, v)
         if found is not None and _speaker_like(ctx, found[0], found[1]):
@@ -1018,18 +1011,18 @@ def _main_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | None, in
     calling him ...` -> Jones): the first subject that opens the sentence or
     follows a comma, not one inside a `that`/`after` clause; else the nearest."""
     for v in range(lo, hi):
-        t = ctx.tokens[v]
-        if t.tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
+        tag = ctx.tags[v]
+        if tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
             continue
-        if t.tag == "VBN" and (v == lo or not _is_np_token(ctx, v - 1) and ctx.tokens[v - 1].text != ","):
+        if tag == "VBN" and (v == lo or not _is_np_token(ctx, v - 1) and ctx.texts[v - 1] != ","):
             continue
-        if ctx.in_quote(t.start) is not None:
+        if ctx.in_quote(ctx.token_starts[v]) is not None:
             continue
         found = _subject_before(ctx, lo, v)
         if found is None or not _speaker_like(ctx, found[0], found[1]):
             continue
         k = bisect.bisect_left(ctx.token_starts, found[0].start)
-        while k > lo and (_is_np_token(ctx, k - 1) and ctx.tokens[k - 1].text not in {"(", ")"}):
+        while k > lo and (_is_np_token(ctx, k - 1) and ctx.texts[k - 1] not in {"(", ")"}):
             k -= 1
         if k == lo or ctx.lowers[k - 1] in _CLAUSE_OPENERS or ctx.is_quote_mark(k - 1):
             return found[0], found[1], v
@@ -1043,11 +1036,11 @@ def _reporting_subject(ctx: _Context, lo: int, hi: int) -> tuple[Span, str | Non
     for v in range(hi - 1, lo - 1, -1):
         if lowers[v] not in _FRAME_VERB_WORDS or lowers[v] in _WEAK_CUES:
             continue  # (the cheap test first: a strict `_frame_verb` stands only at these words)
-        if ctx.is_quote_mark(v) or ctx.in_quote(ctx.tokens[v].start) is not None:
+        if ctx.is_quote_mark(v) or ctx.in_quote(ctx.token_starts[v]) is not None:
             continue
         if not _frame_verb(ctx, v, False) or v in ctx.mention_of:
             continue
-        if ctx.tokens[v].tag == "VBG":
+        if ctx.tags[v] == "VBG":
             found = _main_subject(ctx, lo, v)
             return found if found is not None else None
         found = _subject_before(ctx, lo, v)
@@ -1061,7 +1054,7 @@ def _what_pronoun(ctx: _Context, lo: int, speaker: Span) -> tuple[Span, str | No
     """`Cruz railed against what he calls the “cartel”`: the pronoun of a
     `what he calls` clause stands for the subject of the main clause."""
     k = bisect.bisect_left(ctx.token_starts, speaker.start)
-    if k <= lo or k >= len(ctx.tokens) or ctx.tokens[k].tag != "PRP" or ctx.lowers[k - 1] != "what":
+    if k <= lo or k >= len(ctx.tokens) or ctx.tags[k] != "PRP" or ctx.lowers[k - 1] != "what":
         return None
     return _main_subject(ctx, lo, k - 1)
 
@@ -1091,66 +1084,66 @@ def _passage_marks(ctx: _Context, passage: Passage) -> tuple[int, int]:
 def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str | None, Span] | None:
     """`,” Zucker said during ...` / `,” said Ken Gause, director of ...`."""
     tokens = ctx.tokens
-    while k < hi and tokens[k].text in {",", "—", "–", "-"}:
+    while k < hi and ctx.texts[k] in {",", "—", "–", "-"}:
         k += 1
     limit = min(hi, k + 16)
     # inverted: `said the 46-year-old`
     j = k
-    while j < limit and tokens[j].tag == "RB":
+    while j < limit and ctx.tags[j] == "RB":
         j += 1
     if j < limit and _frame_verb(ctx, j, loose) and j + 1 < hi:
         np_end = _noun_phrase_end(ctx, j + 1, hi)
         if np_end > j + 1:
             found = None
-            if np_end + 1 < hi and tokens[np_end].text == ",":
+            if np_end + 1 < hi and ctx.texts[np_end] == ",":
                 # `said another lawyer, Jane Roe of ...`: the appositive names the speaker
                 named = ctx.mention_of.get(np_end + 1)
                 described = not ctx.mention_of.keys().isdisjoint(range(j + 1, np_end))
-                if named is not None and named[3] == "person" and named[0] == tokens[np_end + 1].start and not described:
+                if named is not None and named[3] == "person" and named[0] == ctx.token_starts[np_end + 1] and not described:
                     found = Span(named[0], named[1], ctx.text[named[0] : named[1]]), named[2]
             found = found or _head_speaker(ctx, j + 1, np_end)
             if found is not None:
-                return found[0], found[1], Span(tokens[j].start, tokens[j].end, tokens[j].text)
+                return found[0], found[1], ctx.token_span(j)
     # subject first: `Zucker said`, `Sarandon, 69, told`, `he later added`
     skip = _CUE_SKIP_BEFORE
     head_end = k
     while head_end < hi and head_end - k < 8 and _is_np_token(ctx, head_end):
         head_end += 1
-    if head_end > k and head_end < hi and tokens[head_end].text == ",":
+    if head_end > k and head_end < hi and ctx.texts[head_end] == ",":
         # an appositive up to the comma before the verb
         for c in range(head_end + 1, min(hi, head_end + 40)):
-            if ctx.is_quote_mark(c) or tokens[c].text in _SENTENCE_END and not _abbreviation_dot(ctx, c):
+            if ctx.is_quote_mark(c) or ctx.texts[c] in _SENTENCE_END and not _abbreviation_dot(ctx, c):
                 break
-            if tokens[c].text != ",":
+            if ctx.texts[c] != ",":
                 continue
             v = c + 1
-            while v < hi and tokens[v].tag == "RB":
+            while v < hi and ctx.tags[v] == "RB":
                 v += 1
             if v < hi and _frame_verb(ctx, v, loose) and not _named(ctx, v):
                 found = _appositive_name(ctx, k, head_end, c) or _head_speaker(ctx, k, head_end)
                 if found is not None:
-                    return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
+                    return found[0], found[1], ctx.token_span(v)
                 break
     for v in range(k + 1, limit):
-        if ctx.is_quote_mark(v) or tokens[v].text in _SENTENCE_END and not _abbreviation_dot(ctx, v):
+        if ctx.is_quote_mark(v) or ctx.texts[v] in _SENTENCE_END and not _abbreviation_dot(ctx, v):
             return None
         mistagged = (  # `,” Bozell answers.`: a cue tagged as a plural noun
             loose
             and ctx.lowers[v] in _CUE_FORMS
             and v + 1 < len(tokens)
-            and tokens[v + 1].text in {".", ",", "?", "!"}
+            and ctx.texts[v + 1] in {".", ",", "?", "!"}
         )
         if not (_frame_verb(ctx, v, loose) or mistagged):
             continue
         if _named(ctx, v):
             continue
         end = v
-        while end > k and (ctx.lowers[end - 1] in skip or tokens[end - 1].tag == "RB"):
+        while end > k and (ctx.lowers[end - 1] in skip or ctx.tags[end - 1] == "RB"):
             end -= 1
         found = _subject_np(ctx, k, end)
         if found is None:
             return None
-        return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
+        return found[0], found[1], ctx.token_span(v)
     return None
 
 
@@ -1158,74 +1151,71 @@ def _bare_attribution(ctx: _Context, k: int, hi: int) -> bool:
     """tokens[k:hi] are only a short subject, a reporting verb and a full
     stop (`Jane Roe said.`, `he added Tuesday.`): a sentence that reports
     nothing of its own attributes the quote before it."""
-    tokens = ctx.tokens
     v = k
-    while v < hi and v - k < 6 and (_is_np_token(ctx, v) and tokens[v].text != "." or tokens[v].tag == "RB"):
+    while v < hi and v - k < 6 and (_is_np_token(ctx, v) and ctx.texts[v] != "." or ctx.tags[v] == "RB"):
         v += 1
     if v == k or v >= hi or not _frame_verb(ctx, v, False) or ctx.lowers[v].endswith("ing"):
         return False
     times = _TIME_WORDS
     j = v + 1
-    while j < hi and (ctx.lowers[j] in times or tokens[j].tag == "RB"):
+    while j < hi and (ctx.lowers[j] in times or ctx.tags[j] == "RB"):
         j += 1
-    return j >= hi or tokens[j].text in _SENTENCE_END
+    return j >= hi or ctx.texts[j] in _SENTENCE_END
 
 
 def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Span] | None:
     """`Ryan said, “` / `Trump told reporters: “` / `Continued Stone: “` /
     `Republican pollster Daron Shaw: “` / `..., saying, “`: tokens[lo:k] end
     just before the opening mark."""
-    tokens = ctx.tokens
     end = k
     punct = None
-    if end > lo and tokens[end - 1].text in {",", ":", "—", "–"}:
-        punct = tokens[end - 1].text
+    if end > lo and ctx.texts[end - 1] in {",", ":", "—", "–"}:
+        punct = ctx.texts[end - 1]
         end -= 1
     if end <= lo:
         return None
     adjuncts = _ATTRIBUTION_ADJUNCTS
     if (
         punct is not None
-        and tokens[lo].text[:1].isupper()
+        and ctx.texts[lo][:1].isupper()
         and _frame_verb(ctx, lo, False)
         and not ctx.lowers[lo].endswith("ing")
-        and (lo == 0 or tokens[lo - 1].text in _SENTENCE_END or ctx.is_quote_mark(lo - 1))
+        and (lo == 0 or ctx.texts[lo - 1] in _SENTENCE_END or ctx.is_quote_mark(lo - 1))
     ):
         # an inverted sentence opener: `Said Jane Doe, who grew up there, “`
         head_end = lo + 1
-        while head_end < end and _is_np_token(ctx, head_end) and tokens[head_end].text != "(":
+        while head_end < end and _is_np_token(ctx, head_end) and ctx.texts[head_end] != "(":
             head_end += 1
-        if head_end > lo + 1 and (head_end == end or tokens[head_end].text == ","):
+        if head_end > lo + 1 and (head_end == end or ctx.texts[head_end] == ","):
             found = _head_speaker(ctx, lo + 1, head_end)
             if found is not None:
-                return found[0], found[1], Span(tokens[lo].start, tokens[lo].end, tokens[lo].text)
+                return found[0], found[1], ctx.token_span(lo)
     # the cue, possibly followed by adjuncts (`said in a statement on Tuesday`)
     v = end - 1
     steps = 0
-    mistagged = tokens[v].tag == "NNS" and ctx.lowers[v] in _CUE_FORMS and v - 1 in ctx.mention_of
-    if punct == ":" and (tokens[v].tag in {"VBD", "VBZ"} and _frame_verb(ctx, v, True) or mistagged):
+    mistagged = ctx.tags[v] == "NNS" and ctx.lowers[v] in _CUE_FORMS and v - 1 in ctx.mention_of
+    if punct == ":" and (ctx.tags[v] in {"VBD", "VBZ"} and _frame_verb(ctx, v, True) or mistagged):
         found = _subject_before(ctx, lo, v)  # `17-year-old Jared Potts echoed:`
         if found is not None:
-            return found[0], found[1], Span(tokens[v].start, tokens[v].end, tokens[v].text)
+            return found[0], found[1], ctx.token_span(v)
     def reports(m: int) -> bool:
         if _frame_verb(ctx, m, False):
             return True
         # `The ad claims “...”`: a cue after its subject, tagged as a plural noun
-        t = tokens[m]
         return (
-            t.tag == "NNS"
+            ctx.tags[m] == "NNS"
             and ctx.lowers[m] in _CUE_FORMS
             and m - 1 >= lo
-            and (tokens[m - 1].tag.startswith("NN") or m - 1 in ctx.mention_of)
+            and (ctx.tags[m - 1].startswith("NN") or m - 1 in ctx.mention_of)
             and all(ctx.lowers[n] == "that" for n in range(m + 1, end))
         )
 
     while v >= lo and steps < 10 and not reports(v):
-        t = tokens[v]
-        if punct == ":" and t.text in _DASHES:
+        word = ctx.texts[v]
+        if punct == ":" and word in _DASHES:
             v = -1  # `Pollsters agree - Jane Roe: “`: the dash sets a heading apart
             break
-        if not (ctx.lowers[v] in adjuncts or t.tag.startswith(("NN", "IN", "DT", "CD", "JJ", "PRP", "POS", "RP", "RB")) or v in ctx.mention_of or t.text in _NP_TEXT):
+        if not (ctx.lowers[v] in adjuncts or ctx.tags[v].startswith(("NN", "IN", "DT", "CD", "JJ", "PRP", "POS", "RP", "RB")) or v in ctx.mention_of or word in _NP_TEXT):
             v = -1
             break
         v -= 1
@@ -1233,11 +1223,11 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
     if v >= lo and punct is None and any(ctx.lowers[m] != "that" for m in range(v + 1, end)):
         v = -1  # `Cruz says his “friend”`: the quote is inside the reported clause
     if v >= lo and steps < 10 and reports(v):
-        cue = Span(tokens[v].start, tokens[v].end, tokens[v].text)
-        if tokens[v].tag == "VBG" or ctx.lowers[v].endswith("ing"):
+        cue = ctx.token_span(v)
+        if ctx.tags[v] == "VBG" or ctx.lowers[v].endswith("ing"):
             # `..., saying, “`: the subject of the main clause speaks
             addressee = ctx.lowers[v] in _ADDRESSEE_CUES and all(
-                tokens[m].tag.startswith(("PRP", "NN", "DT")) for m in range(v + 1, end)
+                ctx.tags[m].startswith(("PRP", "NN", "DT")) for m in range(v + 1, end)
             )  # `..., telling them, “`
             if v + 1 >= end or addressee and end - v <= 4:
                 subject = _main_subject(ctx, lo, v)
@@ -1252,11 +1242,11 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         if found is not None:
             return found[0], found[1], cue
         # inverted: `Continued Stone: “`, `said Smith, “`, `Said Jane Doe, who ..., “`
-        if v + 1 < end and (v == lo or tokens[v - 1].text in {",", ";", ":"}):
+        if v + 1 < end and (v == lo or ctx.texts[v - 1] in {",", ";", ":"}):
             head_end = v + 1
             while head_end < end and _is_np_token(ctx, head_end):
                 head_end += 1
-            if head_end == end or tokens[head_end].text == ",":
+            if head_end == end or ctx.texts[head_end] == ",":
                 found = _head_speaker(ctx, v + 1, head_end)
                 if found is not None:
                     return found[0], found[1], cue
@@ -1265,20 +1255,20 @@ def _before_frame(ctx: _Context, lo: int, k: int) -> tuple[Span, str | None, Spa
         # a colon after a name: `Republican pollster Daron Shaw: “`
         mention = ctx.mention_of.get(end - 1)
         m = end - 1
-        while m > lo and (_is_np_token(ctx, m - 1) and tokens[m - 1].tag != "PRP" and tokens[m - 1].text not in _DASHES):
+        while m > lo and (_is_np_token(ctx, m - 1) and ctx.tags[m - 1] != "PRP" and ctx.texts[m - 1] not in _DASHES):
             m -= 1
         while m - 2 >= lo and ctx.lowers[m - 1] in {"and", "&"} and m - 2 in ctx.mention_of:
             m = bisect.bisect_left(ctx.token_starts, ctx.mention_of[m - 2][0])  # `Jane Roe and John Doe:`
-        dashed = m > lo and tokens[m - 1].text in _DASHES
+        dashed = m > lo and ctx.texts[m - 1] in _DASHES
         alone = m == lo or dashed
-        colon = tokens[end]
-        if alone and mention and mention[3] in {"person", "group", "organization"} and tokens[end - 1].tag != "PRP":
+        colon = ctx.token_span(end)
+        if alone and mention and mention[3] in {"person", "group", "organization"} and ctx.tags[end - 1] != "PRP":
             s, e, actor, _ = mention
-            return Span(s, e, ctx.text[s:e]), actor, Span(colon.start, colon.end, colon.text)
-        if dashed and end - m <= 5 and all(tokens[j].text[:1].isupper() for j in range(m, end)):
+            return Span(s, e, ctx.text[s:e]), actor, colon
+        if dashed and end - m <= 5 and all(ctx.texts[j][:1].isupper() for j in range(m, end)):
             # `Media shares blame - HuffPollster: “`: a named source after a heading
-            s, e = tokens[m].start, tokens[end - 1].end
-            return Span(s, e, ctx.text[s:e]), mention[2] if mention else None, Span(colon.start, colon.end, colon.text)
+            s, e = ctx.token_starts[m], ctx.token_ends[end - 1]
+            return Span(s, e, ctx.text[s:e]), mention[2] if mention else None, colon
     return None
 
 
@@ -1304,7 +1294,7 @@ def _attribute_passages(
         if previous_close > lo - 1 and previous_close <= open_mark:
             lo = max(lo, previous_close)
         p_start = paragraphs[passage.paragraph].start
-        while lo < open_mark and ctx.tokens[lo].start < p_start:
+        while lo < open_mark and ctx.token_starts[lo] < p_start:
             lo += 1
         before_words = any(map(_HAS_ALNUM, ctx.texts[lo:open_mark]))
         result = None
@@ -1322,7 +1312,7 @@ def _attribute_passages(
             continue
         if before_words and intro is None:
             s_lo = sentences[s_index].first_token if sentences else 0
-            while s_lo < open_mark and ctx.tokens[s_lo].start < p_start:
+            while s_lo < open_mark and ctx.token_starts[s_lo] < p_start:
                 s_lo += 1
             embedded[passage] = max(s_lo, open_mark - 60)
         elif intro is not None and inner[-1:] not in {",", "—", "–"}:
@@ -1337,7 +1327,7 @@ def _attribute_passages(
                     hi = bisect.bisect_left(ctx.token_starts, p_end, after, hi)
                 loose = not before_words and inner[-1:] in {",", "?", "!", "—", "–"}
                 # `“A.” He said, twice, that ...`: after a full stop a new sentence begins
-                if not (inner[-1:] == "." and after < len(ctx.tokens) and ctx.tokens[after].text[:1].isupper()):
+                if not (inner[-1:] == "." and after < len(ctx.tokens) and ctx.texts[after][:1].isupper()):
                     result = _after_frame(ctx, after, hi, loose)
                 elif _bare_attribution(ctx, after, hi):
                     result = _after_frame(ctx, after, hi, False)  # `“A.” Jane Roe said.`: nothing else to report
@@ -1345,7 +1335,7 @@ def _attribute_passages(
                 result = intro
         if result is None and not before_words:
             result = _colon_intro(ctx, sentences, s_index, open_mark)
-        if result is None and before_words and open_mark > lo and ctx.tokens[open_mark - 1].text == ":":
+        if result is None and before_words and open_mark > lo and ctx.texts[open_mark - 1] == ":":
             if passage.closed and inner[-1:] in {",", "?", "!"} and after < len(ctx.tokens):
                 # `Roe seemed irritated: “A,” she wrote.`: the cue after the quote names its speaker
                 a_index = max(0, bisect.bisect_right(sentence_starts, after) - 1)
@@ -1368,34 +1358,33 @@ def _dash_byline(ctx: _Context, passage: Passage, after: int, p_end: int) -> tup
     """`“...” ― Jane Roe` / `“...” — Jane Roe, a teacher`: a closed passage
     followed by a dash and a capitalised name that ends the paragraph."""
     tokens = ctx.tokens
-    if not passage.closed or after + 1 >= len(tokens) or tokens[after].text not in _BYLINE_DASHES:
+    if not passage.closed or after + 1 >= len(tokens) or ctx.texts[after] not in _BYLINE_DASHES:
         return None
-    if tokens[after].start >= p_end:
+    if ctx.token_starts[after] >= p_end:
         return None
     first = after + 1
     end = first
-    while end < len(tokens) and tokens[end].start < p_end and end - first < 6 and (
-        tokens[end].text[:1].isupper() or tokens[end].text == "." and end > first
+    while end < len(tokens) and ctx.token_starts[end] < p_end and end - first < 6 and (
+        ctx.texts[end][:1].isupper() or ctx.texts[end] == "." and end > first
     ):
         end += 1
     rest = end
-    if rest < len(tokens) and tokens[rest].start < p_end and tokens[rest].text == ",":
+    if rest < len(tokens) and ctx.token_starts[rest] < p_end and ctx.texts[rest] == ",":
         rest += 1  # `, a teacher in Ohio`: a short description may follow
-        while rest < len(tokens) and tokens[rest].start < p_end and rest - end < 10 and tokens[rest].text not in _SENTENCE_END | {"“", "”", '"'}:
+        while rest < len(tokens) and ctx.token_starts[rest] < p_end and rest - end < 10 and ctx.texts[rest] not in _SENTENCE_END | {"“", "”", '"'}:
             rest += 1
-        while rest < len(tokens) and tokens[rest].start < p_end and tokens[rest].text in _SENTENCE_END:
+        while rest < len(tokens) and ctx.token_starts[rest] < p_end and ctx.texts[rest] in _SENTENCE_END:
             rest += 1
-    if end == first or not tokens[first].text[:1].isalpha() or rest < len(tokens) and tokens[rest].start < p_end:
+    if end == first or not ctx.texts[first][:1].isalpha() or rest < len(tokens) and ctx.token_starts[rest] < p_end:
         return None
-    while end > first and tokens[end - 1].text == ".":
+    while end > first and ctx.texts[end - 1] == ".":
         end -= 1
     mention = ctx.mention_of.get(first)
     if mention is not None and mention[3] in {"person", "group", "organization"}:
         s, e, actor = mention[0], mention[1], mention[2]
     else:
-        s, e, actor = tokens[first].start, tokens[end - 1].end, None
-    dash = tokens[after]
-    return Span(s, e, ctx.text[s:e]), actor, Span(dash.start, dash.end, dash.text)
+        s, e, actor = ctx.token_starts[first], ctx.token_ends[end - 1], None
+    return Span(s, e, ctx.text[s:e]), actor, ctx.token_span(after)
 
 
 def _heading_before(ctx: _Context, p_start: int, open_mark: int) -> tuple[Span, None, None] | None:
@@ -1409,14 +1398,14 @@ def _heading_before(ctx: _Context, p_start: int, open_mark: int) -> tuple[Span, 
             words += 1
     if words < 2:
         return None
-    s, e = ctx.tokens[first].start, ctx.tokens[open_mark - 1].end
+    s, e = ctx.token_starts[first], ctx.token_ends[open_mark - 1]
     return Span(s, e, ctx.text[s:e]), None, None
 
 
 def _colon_intro(ctx: _Context, sentences: Sequence[Sentence], s_index: int, open_mark: int) -> tuple[Span, str | None, Span] | None:
     """A passage that opens its sentence after one ending in a colon (`Dr. Ward stated:`)."""
     k = open_mark - 1
-    if k < 0 or ctx.tokens[k].text != ":":
+    if k < 0 or ctx.texts[k] != ":":
         return None
     index = s_index if sentences[s_index].first_token <= k else s_index - 1
     while index > 0 and sentences[index].first_token > k:
@@ -1430,8 +1419,7 @@ def _colon_subject(ctx: _Context, lo: int, colon: int) -> tuple[Span, str | None
     subject = _clause_subject(ctx, lo, colon)
     if subject is None:
         return None
-    mark = ctx.tokens[colon]
-    return subject[0], subject[1], Span(mark.start, mark.end, mark.text)
+    return subject[0], subject[1], ctx.token_span(colon)
 
 
 # ---------------------------------------------------------------------------
@@ -1532,8 +1520,7 @@ def find_quotes(
             if subject is not None and not _speaker_like(ctx, subject[0], subject[1]):
                 subject = None
         if subject is not None:
-            verb = tokens[subject[2]]
-            quote = Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", subject[0], subject[1], Span(verb.start, verb.end, verb.text))
+            quote = Quote(passage.start, passage.end, text[passage.start : passage.end], "direct", subject[0], subject[1], ctx.token_span(subject[2]))
         elif (previous is None or previous.speaker is None) and (following := _following(passage, framed, passages, paragraphs)):
             # a quote paragraph whose attribution comes with the next one
             speaker, actor, cue = following
@@ -1597,7 +1584,7 @@ def _frame_cuts(ctx: _Context, framed: dict[Passage, tuple[Span, str | None, Spa
             first = min(first, speaker.start)
             speaker_start = speaker.start
         k = bisect.bisect_left(ctx.token_starts, first) - 1
-        if k >= 0 and ctx.tokens[k].text[:1].isalnum() and ctx.lowers[k] not in {"and", "but", "then", "so"}:
+        if k >= 0 and ctx.texts[k][:1].isalnum() and ctx.lowers[k] not in {"and", "but", "then", "so"}:
             continue
         cuts.append((cue.start, speaker_start, first, cue.text.lower().endswith("ing")))
     cuts.sort()
@@ -1687,8 +1674,7 @@ def _modifier_in_marks(ctx: _Context, passage: Passage) -> bool:
     _, after = _passage_marks(ctx, passage)
     if after >= len(ctx.tokens):
         return False
-    nxt = ctx.tokens[after]
-    return nxt.tag.startswith("NN") and nxt.text[:1].islower() and ctx.text[passage.end - 1].isalnum()
+    return ctx.tags[after].startswith("NN") and ctx.texts[after][:1].islower() and ctx.text[passage.end - 1].isalnum()
 
 
 def _title_like(text: str, passage: Passage) -> bool:

@@ -16,7 +16,7 @@ from itertools import accumulate, chain, pairwise
 
 from newsanalyzer import lexicon
 from newsanalyzer.frozen import ColumnBuilder
-from newsanalyzer.model import Paragraph, Sentence, Token
+from newsanalyzer.model import Paragraph, Sentence, Tokens
 
 # Characters that look different but tokenize and tag alike. Each is replaced
 # by exactly one character, so offsets into the copy are offsets into the text.
@@ -523,13 +523,7 @@ def _for_ascii_text(pattern: re.Pattern) -> re.Pattern:
 _SPACED_ASCII_TOKEN = _for_ascii_text(_SPACED_TOKEN)
 
 
-_TOKENS = ColumnBuilder(Token, ("start", "end", "text", "tag"))
 _SENTENCES = ColumnBuilder(Sentence, ("start", "end", "paragraph", "first_token", "end_token"))
-
-
-def _tokens(starts: list[int], ends: list[int], texts: list[str], tags: list[str]) -> list[Token]:
-    """Token(start, end, text, tag) for each start, end, text and tag."""
-    return _TOKENS.build((starts, ends, texts, tags), len(starts))
 
 
 def _sentences(spans: list[tuple[int, int, int]], firsts: list[int]) -> list[Sentence]:
@@ -553,9 +547,8 @@ def tag_words(words: list[str]) -> list[str]:
     return tags
 
 
-def segment(text: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], tuple[Token, ...]]:
+def segment(text: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], Tokens]:
     """Split text into paragraphs, sentences and tagged tokens."""
-    global _last_columns
     folded = fold(text)
     paras = paragraphs(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph index) of each sentence
@@ -575,9 +568,7 @@ def segment(text: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...], tup
     tags = _tagger().tag_sentences(words, firsts)
     texts = words if folded == text else _unfolded_words(text, starts, ends, words)
     sentences = _sentences(spans, firsts)
-    tokens = tuple(_tokens(starts, ends, texts, tags))
-    _last_columns = (tokens, texts, tags, starts)
-    return tuple(paras), tuple(sentences), tokens
+    return tuple(paras), tuple(sentences), Tokens(starts, ends, texts, tags)
 
 
 def _sentence_words(folded: str, spans: list[tuple[int, int, int]]) -> tuple[list[int], list[int], list[str], list[int]]:
@@ -649,14 +640,3 @@ def _unfolded_words(text: str, starts: list[int], ends: list[int], words: list[s
                 texts[k] = text[starts[k] : ends[k]]
             position = text.find(mark, position + 1)
     return texts
-
-
-# The columns the last `segment` call built its tokens from (never changed afterwards).
-_last_columns: tuple[tuple[Token, ...], list[str], list[str], list[int]] | None = None
-
-
-def columns_of(tokens) -> tuple[list[str], list[str], list[int]] | None:
-    """(texts, tags, starts) of `tokens` when they are the tuple the last `segment` call
-    returned: the actors and quotes stages read these columns instead of rebuilding them."""
-    last = _last_columns
-    return last[1:] if last is not None and last[0] is tokens else None

@@ -18,15 +18,13 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from math import fsum
-from operator import attrgetter
 
 from newsanalyzer.frozen import copier
-from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token
+from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token, Tokens
 from newsanalyzer.pattern_polarity import pattern_score
 
 NEUTRAL_BAND = 0.05  # |polarity| below this is neutral
 
-_start = attrgetter("start")
 
 # Copies with new values, through the slots (frozen.py).
 _with_mentions = copier(Actor, "mentions")
@@ -101,9 +99,10 @@ def words_sentiment(words: Sequence[str], band: float = NEUTRAL_BAND) -> Sentime
 
 
 def sentence_sentiments(sentences: Sequence[Sentence], tokens: Sequence[Token], band: float = NEUTRAL_BAND) -> tuple[Sentiment, ...]:
-    words = _lowercased_each([t.text for t in tokens])  # lowercased once for the whole document
+    texts = Tokens.of(tokens).texts
+    words = _lowercased_each(texts)  # lowercased once for the whole document
     if words is None:
-        return tuple(words_sentiment([t.text for t in tokens[s.first_token : s.end_token]], band) for s in sentences)
+        return tuple(words_sentiment(texts[s.first_token : s.end_token], band) for s in sentences)
     return tuple(_sentiment(words[s.first_token : s.end_token], band) for s in sentences)
 
 
@@ -118,11 +117,13 @@ def document_sentiment(scores: Sequence[Sentiment], band: float = NEUTRAL_BAND) 
 
 def score_quotes(quotes: Sequence[Quote], tokens: Sequence[Token], band: float = NEUTRAL_BAND) -> tuple[Quote, ...]:
     """Each quote's tone, from the tokens inside its span."""
+    columns = Tokens.of(tokens)
+    starts, ends, texts = columns.starts, columns.ends, columns.texts
     scored = []
     for q in quotes:
-        first, end = bisect_left(tokens, q.start, key=_start), bisect_left(tokens, q.end, key=_start)
-        texts = [t.text for t in tokens[first:end] if t.end <= q.end]
-        scored.append(_with_sentiment(q, _sentiment(_lowercased(texts), band)))
+        first, end = bisect_left(starts, q.start), bisect_left(starts, q.end)
+        inside = [texts[k] for k in range(first, end) if ends[k] <= q.end]
+        scored.append(_with_sentiment(q, _sentiment(_lowercased(inside), band)))
     return tuple(scored)
 
 

@@ -124,7 +124,9 @@ def test_token_columns_are_shared_for_one_token_tuple_only():
     from newsanalyzer.actors import TokenColumns, token_columns
     from newsanalyzer.segment import segment
 
-    tokens = tuple(segment("Mr. Smith met U.S. officials. He said no.")[2])
+    table = segment("Mr. Smith met U.S. officials. He said no.")[2]
+    assert token_columns(table) is token_columns(table)  # the pipeline's Tokens
+    tokens = tuple(table)
     columns = token_columns(tokens)
     assert token_columns(tokens) is columns  # find_quotes reads the columns find_actors built
     fresh = TokenColumns(tuple(list(tokens)))  # built from the tokens, not segment's columns

@@ -339,9 +339,10 @@ def test_tokens_built_through_their_slots_equal_tokens_built_by_the_dataclass():
 
     import pytest
 
+    from newsanalyzer import model
     from newsanalyzer.model import Token
 
-    assert segment_module._TOKENS.setters is not None  # Token is still four plain slots, built through them
+    assert model._TOKEN_BUILDER.setters is not None  # Token is still four plain slots, built through them
     text = "Mr. Smith’s plan — “fine”, he said."
     tokens = segment(text)[2]
     assert tokens == tuple(Token(t.start, t.end, text[t.start : t.end], t.tag) for t in tokens)
