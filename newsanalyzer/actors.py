@@ -14,7 +14,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
-from itertools import product, repeat
+from itertools import compress, product, repeat
 from operator import itemgetter
 
 from newsanalyzer import lexicon
@@ -477,7 +477,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
 
     # the tokens the last three steps start from, found in one pass over the words
     marked_words = _marked_words()
-    marked = [k for k, word in enumerate(doc.lowers) if word in marked_words]
+    marked = list(compress(range(len(doc.lowers)), map(marked_words.__contains__, doc.lowers)))
     _add_groups(text, sentences, doc, registry, marked)
     _add_descriptions(text, sentences, doc, registry, marked)
     _resolve_pronouns(sentences, doc, registry, marked)

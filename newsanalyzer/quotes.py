@@ -239,7 +239,6 @@ class _Context:
         self, text: str, tokens: Sequence[Token], actors: Sequence[Actor], passages: list[Passage], columns: TokenColumns | None = None
     ):
         self.text = text
-        self.tokens = tokens
         self.passages = passages
         self.passage_starts = [p.start for p in passages]
         self.passage_ends = [p.end for p in passages]
@@ -266,11 +265,12 @@ class _Context:
         self.token_ends = columns.ends
         self.texts = columns.texts
         self.tags = columns.tags
+        self.count = len(self.texts)  # of tokens
         self.lowers = columns.lowers  # the rules compare lower-case words throughout
         # token indices of the openers, in order (the set test and the selection run in C)
         self.openers = list(compress(range(len(self.lowers)), map(_ATTRIBUTION_OPENERS.__contains__, self.lowers)))
         self.mention_of: dict[int, tuple[int, int, str, str]] = {}  # token index -> (start, end, actor, type)
-        mention_of, starts, count = self.mention_of, self.token_starts, len(tokens)
+        mention_of, starts, count = self.mention_of, self.token_starts, self.count
         for actor in actors:
             name, kind = actor.name, actor.type
             priority = _TYPE_PRIORITY[kind]
@@ -346,7 +346,7 @@ def _is_cue(ctx: _Context, k: int, lo: int) -> bool:
         return False  # `a group called “X”`, `what is called`
     if word == "said" and prev in {"that", "having", "so-called", "aforesaid"} and k - 1 == lo:
         return False  # `That said, ...`
-    nxt = ctx.lowers[k + 1] if k + 1 < len(ctx.tokens) else ""
+    nxt = ctx.lowers[k + 1] if k + 1 < ctx.count else ""
     if nxt == "to" and prev in {"is", "was", "are", "were", "be", "been"}:
         return False  # `is said to be`: hearsay with no speaker
     return True
@@ -841,7 +841,7 @@ def _frame_verb(ctx: _Context, k: int, loose: bool) -> bool:
     word = ctx.lowers[k]
     if word in _CUE_FORMS and (ctx.tags[k].startswith("VB") or word in _STRONG_CUES):
         return True
-    if k + 1 < len(ctx.tokens) and ctx.lowers[k + 1] in _PHRASAL_CUE_ENDS.get(word, ()):
+    if k + 1 < ctx.count and ctx.lowers[k + 1] in _PHRASAL_CUE_ENDS.get(word, ()):
         return True  # `shot back`, `went on`
     if loose and word in _CLOSING_CUES:
         return True  # `,” the letter read.`
@@ -861,8 +861,7 @@ def _named(ctx: _Context, k: int) -> bool:
 def _abbreviation_dot(ctx: _Context, k: int) -> bool:
     """A full stop glued to a word and followed by a comma or a lower-case
     word ends an abbreviation (`R-Ky.,`, `Allentown, Pa., said`), not a sentence."""
-    tokens = ctx.tokens
-    if ctx.texts[k] != "." or k == 0 or k + 1 >= len(tokens) or ctx.token_ends[k - 1] != ctx.token_starts[k]:
+    if ctx.texts[k] != "." or k == 0 or k + 1 >= ctx.count or ctx.token_ends[k - 1] != ctx.token_starts[k]:
         return False
     nxt = ctx.texts[k + 1]
     return nxt == "," or nxt[:1].islower()
@@ -1054,7 +1053,7 @@ def _what_pronoun(ctx: _Context, lo: int, speaker: Span) -> tuple[Span, str | No
     """`Cruz railed against what he calls the “cartel”`: the pronoun of a
     `what he calls` clause stands for the subject of the main clause."""
     k = bisect.bisect_left(ctx.token_starts, speaker.start)
-    if k <= lo or k >= len(ctx.tokens) or ctx.tags[k] != "PRP" or ctx.lowers[k - 1] != "what":
+    if k <= lo or k >= ctx.count or ctx.tags[k] != "PRP" or ctx.lowers[k - 1] != "what":
         return None
     return _main_subject(ctx, lo, k - 1)
 
@@ -1076,14 +1075,13 @@ def _passage_marks(ctx: _Context, passage: Passage) -> tuple[int, int]:
     first token after the closing mark), both token indices."""
     first = bisect.bisect_left(ctx.token_starts, passage.start)
     after = bisect.bisect_left(ctx.token_starts, passage.end)
-    if passage.closed and after < len(ctx.tokens) and ctx.is_quote_mark(after):
+    if passage.closed and after < ctx.count and ctx.is_quote_mark(after):
         after += 1
     return first, after
 
 
 def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str | None, Span] | None:
     """`,” Zucker said during ...` / `,” said Ken Gause, director of ...`."""
-    tokens = ctx.tokens
     while k < hi and ctx.texts[k] in {",", "—", "–", "-"}:
         k += 1
     limit = min(hi, k + 16)
@@ -1130,7 +1128,7 @@ def _after_frame(ctx: _Context, k: int, hi: int, loose: bool) -> tuple[Span, str
         mistagged = (  # `,” Bozell answers.`: a cue tagged as a plural noun
             loose
             and ctx.lowers[v] in _CUE_FORMS
-            and v + 1 < len(tokens)
+            and v + 1 < ctx.count
             and ctx.texts[v + 1] in {".", ",", "?", "!"}
         )
         if not (_frame_verb(ctx, v, loose) or mistagged):
@@ -1318,16 +1316,16 @@ def _attribute_passages(
         elif intro is not None and inner[-1:] not in {",", "—", "–"}:
             result = intro  # `X said, “A.”`: what follows is another sentence
         else:
-            if passage.closed and after < len(ctx.tokens):
+            if passage.closed and after < ctx.count:
                 a_index = max(0, bisect.bisect_right(sentence_starts, after) - 1)
-                hi = sentences[a_index].end_token if sentences else len(ctx.tokens)
+                hi = sentences[a_index].end_token if sentences else ctx.count
                 p_end = paragraphs[passage.paragraph].end
                 hi = min(hi, after + _MAX_FRAME)
                 if hi > after:  # not past the paragraph's end
                     hi = bisect.bisect_left(ctx.token_starts, p_end, after, hi)
                 loose = not before_words and inner[-1:] in {",", "?", "!", "—", "–"}
                 # `“A.” He said, twice, that ...`: after a full stop a new sentence begins
-                if not (inner[-1:] == "." and after < len(ctx.tokens) and ctx.texts[after][:1].isupper()):
+                if not (inner[-1:] == "." and after < ctx.count and ctx.texts[after][:1].isupper()):
                     result = _after_frame(ctx, after, hi, loose)
                 elif _bare_attribution(ctx, after, hi):
                     result = _after_frame(ctx, after, hi, False)  # `“A.” Jane Roe said.`: nothing else to report
@@ -1336,10 +1334,10 @@ def _attribute_passages(
         if result is None and not before_words:
             result = _colon_intro(ctx, sentences, s_index, open_mark)
         if result is None and before_words and open_mark > lo and ctx.texts[open_mark - 1] == ":":
-            if passage.closed and inner[-1:] in {",", "?", "!"} and after < len(ctx.tokens):
+            if passage.closed and inner[-1:] in {",", "?", "!"} and after < ctx.count:
                 # `Roe seemed irritated: “A,” she wrote.`: the cue after the quote names its speaker
                 a_index = max(0, bisect.bisect_right(sentence_starts, after) - 1)
-                hi = min(sentences[a_index].end_token if sentences else len(ctx.tokens), after + _MAX_FRAME)
+                hi = min(sentences[a_index].end_token if sentences else ctx.count, after + _MAX_FRAME)
                 result = _after_frame(ctx, after, hi, False)
             if result is None:
                 result = _colon_subject(ctx, lo, open_mark - 1)
@@ -1357,25 +1355,24 @@ _BYLINE_DASHES = {"―", "—", "–", "--"}
 def _dash_byline(ctx: _Context, passage: Passage, after: int, p_end: int) -> tuple[Span, str | None, Span] | None:
     """`“...” ― Jane Roe` / `“...” — Jane Roe, a teacher`: a closed passage
     followed by a dash and a capitalised name that ends the paragraph."""
-    tokens = ctx.tokens
-    if not passage.closed or after + 1 >= len(tokens) or ctx.texts[after] not in _BYLINE_DASHES:
+    if not passage.closed or after + 1 >= ctx.count or ctx.texts[after] not in _BYLINE_DASHES:
         return None
     if ctx.token_starts[after] >= p_end:
         return None
     first = after + 1
     end = first
-    while end < len(tokens) and ctx.token_starts[end] < p_end and end - first < 6 and (
+    while end < ctx.count and ctx.token_starts[end] < p_end and end - first < 6 and (
         ctx.texts[end][:1].isupper() or ctx.texts[end] == "." and end > first
     ):
         end += 1
     rest = end
-    if rest < len(tokens) and ctx.token_starts[rest] < p_end and ctx.texts[rest] == ",":
+    if rest < ctx.count and ctx.token_starts[rest] < p_end and ctx.texts[rest] == ",":
         rest += 1  # `, a teacher in Ohio`: a short description may follow
-        while rest < len(tokens) and ctx.token_starts[rest] < p_end and rest - end < 10 and ctx.texts[rest] not in _SENTENCE_END | {"“", "”", '"'}:
+        while rest < ctx.count and ctx.token_starts[rest] < p_end and rest - end < 10 and ctx.texts[rest] not in _SENTENCE_END | {"“", "”", '"'}:
             rest += 1
-        while rest < len(tokens) and ctx.token_starts[rest] < p_end and ctx.texts[rest] in _SENTENCE_END:
+        while rest < ctx.count and ctx.token_starts[rest] < p_end and ctx.texts[rest] in _SENTENCE_END:
             rest += 1
-    if end == first or not ctx.texts[first][:1].isalpha() or rest < len(tokens) and ctx.token_starts[rest] < p_end:
+    if end == first or not ctx.texts[first][:1].isalpha() or rest < ctx.count and ctx.token_starts[rest] < p_end:
         return None
     while end > first and ctx.texts[end - 1] == ".":
         end -= 1
@@ -1672,7 +1669,7 @@ def _modifier_in_marks(ctx: _Context, passage: Passage) -> bool:
     if _word_count(ctx.text[passage.start : passage.end]) > _MAX_MODIFIER_WORDS or not passage.closed:
         return False
     _, after = _passage_marks(ctx, passage)
-    if after >= len(ctx.tokens):
+    if after >= ctx.count:
         return False
     return ctx.tags[after].startswith("NN") and ctx.texts[after][:1].islower() and ctx.text[passage.end - 1].isalnum()
 
