@@ -523,6 +523,29 @@ def test_news_punkt_compiles_nltks_own_pattern_sources():
         assert (our_pattern.pattern, our_pattern.flags) == (rewritten.pattern, rewritten.flags)
 
 
+def test_news_punkt_copies_nltks_parts():
+    """`PunktPatterns` and `NewsPunkt` hold copies of what NLTK's Punkt module defines."""
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
+
+    nltk_vars, ours = PunktLanguageVars(), segment_module.PunktPatterns()
+    for name in ["sent_end_chars", "_re_sent_end_chars", "_re_non_word_chars", "_re_multi_char_punct", "_re_word_start", "_word_tokenize_fmt", "_period_context_fmt"]:
+        assert getattr(ours, name) == getattr(nltk_vars, name), name
+    assert ours._boundary_realignment == PunktLanguageVars.re_boundary_realignment.pattern
+    assert segment_module.NewsPunkt.PUNCTUATION == PunktSentenceTokenizer.PUNCTUATION
+    splitter = _sentence_splitter()
+    for nltk_pattern, our_pattern in [(PunktToken._RE_INITIAL, splitter._initial), (PunktToken._RE_NUMERIC, splitter._numeric)]:
+        rewritten = segment_module._as_plain_regex(nltk_pattern)
+        assert isinstance(our_pattern, re.Pattern)
+        assert (our_pattern.pattern, our_pattern.flags) == (rewritten.pattern, rewritten.flags)
+
+
+def test_segmenting_imports_no_nltk_module():
+    """NLTK's Punkt module imports NLTK's network and file safety layers and the `regex` engine: a third of the
+    start-up. (The tagger imports TextBlob's modules, which, as the command line loads them, import no NLTK module.)"""
+    code = "import sys; from newsanalyzer import _light_imports; _light_imports.install(); from newsanalyzer.segment import segment; segment('Mr. Smith left. He said: “fine.”\\n\\tNext? Yes!'); print(sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'regex')))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "['nltk', 'nltk.tokenize']"  # the bare packages
+
+
 def test_the_white_space_punkt_checks_is_nltks():
     import string
 
