@@ -68,25 +68,28 @@ class SortedLexicon(Mapping):
 
     def search(self, word) -> str | None:
         """The word's tag, or None: looked up in the lines (for callers with a memo of their own)."""
-        return self.search_each((word,))[0]
+        if not isinstance(word, str) or " " in word:
+            return None  # TextBlob's words end at the first space
+        lines = self._lines
+        # The lines that start with `word + " "` are those from `word + " "` up to `word + "!"`
+        # (" " is U+0020, "!" U+0021): the last of them (a repeated word's last line wins, as in
+        # `dict.update`) is the one right before where `word + "!"` would go.
+        last = bisect_left(lines, word + "!") - 1
+        if last < 0 or not lines[last].startswith(word + " "):
+            return None
+        return lines[last].strip().split(" ")[1]
 
     def search_each(self, words: Iterable) -> list[str | None]:
         """`search` of each word, in one loop (an article's new words: no call for each)."""
         lines = self._lines
-        end = len(lines)
         tags: list[str | None] = []
         for word in words:
             if not isinstance(word, str) or " " in word:
-                tags.append(None)  # TextBlob's words end at the first space
-                continue
-            key = word + " "
-            i = bisect_left(lines, key)
-            if i == end or not lines[i].startswith(key):
                 tags.append(None)
                 continue
-            while i + 1 < end and lines[i + 1].startswith(key):
-                i += 1  # a repeated word: the last line wins, as in `dict.update`
-            tags.append(lines[i].strip().split(" ")[1])
+            last = bisect_left(lines, word + "!") - 1  # as in `search`
+            line = lines[last] if last >= 0 else ""
+            tags.append(line.strip().split(" ")[1] if line.startswith(word + " ") else None)
         return tags
 
     def __getitem__(self, word) -> str:

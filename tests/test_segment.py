@@ -186,6 +186,8 @@ def test_sorted_lexicon_accepts_only_what_it_reads_like_textblob(tmp_path):
         ours, reference = both(text)
         assert ours is not None and dict(ours) == reference
         assert all(ours.get(word) == tag for word, tag in reference.items()) and ours.get("z") is None
+        words = [*reference, "z", "", "b VB", "a DT\nb", "0", "\U0010ffff", "B NN"]
+        assert ours.search_each(words) == [ours.search(word) for word in words] == [reference.get(word) for word in words]
     for text in ["b NN\na DT\n", "a DT\n b NN\n", "a DT\n\nb NN\n", "a DT\n;;; late comment\n", "a DT\n\u00a0b NN\n"]:
         assert both(text)[0] is None  # unsorted, indented, blank or comment lines: TextBlob loads it
 
