@@ -461,9 +461,8 @@ _TOKEN_RULES = r"""
   | \.\.\.|--|''|[^\w\s]                               # ellipsis, dashes, NYT '' quotes, other marks
 """
 # Most tokens are plain words: letters followed by nothing that could continue
-# them (a digit, `_`, `.`, `'`, `&`, `-`), or by a period that no word character
-# follows (a sentence's last word, `Mr`). The rules match such a word whole,
-# but only after trying three or five other branches on it; matching it first gives the
+# them (a digit, `_`, `.`, `'`, `&`, `-`). The rules match such a word whole,
+# but only after trying three other branches on it; matching it first gives the
 # same tokens in a fifth less time (checked in tests/test_segment.py). So do a
 # mark that only the last rule can match (`,` `"` `(` ...) and a period that
 # starts no ellipsis, which the rules reach after seven branches.
