@@ -370,7 +370,8 @@ def paragraphs(text: str) -> list[Paragraph]:
     if not lines:
         return []
     if not _looks_hard_wrapped(text, lines):
-        return [Paragraph(start, end) for start, end, _ in lines]
+        starts, ends, _ = zip(*lines)
+        return _PARAGRAPHS.build((starts, ends), len(lines))
     result: list[Paragraph] = []
     previous_line_end = None
     for start, end, line_start in lines:
@@ -577,6 +578,7 @@ _SPACED_ASCII_TOKEN = _for_ascii_text(_SPACED_TOKEN)
 
 
 _TOKENS = ColumnBuilder(Token, ("start", "end", "text", "tag"))
+_PARAGRAPHS = ColumnBuilder(Paragraph, ("start", "end"))
 _SENTENCES = ColumnBuilder(Sentence, ("start", "end", "paragraph", "first_token", "end_token"))
 
 

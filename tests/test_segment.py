@@ -579,6 +579,17 @@ def test_candidates_found_at_periods_equal_the_pattern_searched_for(text):
     assert [(m.span(), m.groupdict()) for m in splitter._end_matches(without_other_marks)] == [(m.span(), m.groupdict()) for m in searched]
 
 
+def test_paragraphs_built_through_their_slots_equal_paragraphs_built_by_the_dataclass():
+    from newsanalyzer.model import Paragraph
+
+    assert segment_module._PARAGRAPHS.setters is not None  # Paragraph is still two plain slots, built through them
+    for text in ["Title\n\nFirst para.\r\nSecond para.\n\n\n  Third.  \n", "One", "a\nb", "", " \n "]:
+        paragraphs_of_text = paragraphs(text)
+        rebuilt = [Paragraph(p.start, p.end) for p in paragraphs_of_text]
+        assert paragraphs_of_text == rebuilt and [repr(p) for p in paragraphs_of_text] == [repr(p) for p in rebuilt]
+        assert list(map(hash, paragraphs_of_text)) == list(map(hash, rebuilt))
+
+
 def test_sentences_built_through_their_slots_equal_sentences_built_by_the_dataclass():
     from newsanalyzer.model import Sentence
 
