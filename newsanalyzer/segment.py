@@ -64,7 +64,7 @@ class PunktPatterns:
     tests/test_segment.py checks each against the installed NLTK's), so that no process
     imports NLTK's Punkt module: it imports NLTK's file and network safety layers and the
     third-party `regex` engine (http.client, email, urllib, subprocess, zipfile ...), some
-    220 M instructions, a third of the command's start-up.
+    175 M instructions, a quarter of the command's start-up (with a warm disk cache).
 
     NLTK runs every pattern through `regex` under a timeout (nltk.redos), against
     caller-supplied patterns; these are its own fixed ones, linear in the text, and `re`

@@ -542,7 +542,7 @@ def test_news_punkt_copies_nltks_parts():
 
 
 def test_segmenting_imports_no_nltk_module():
-    """NLTK's Punkt module imports NLTK's network and file safety layers and the `regex` engine: a third of the
+    """NLTK's Punkt module imports NLTK's network and file safety layers and the `regex` engine: a quarter of the
     start-up. (The tagger imports TextBlob's modules, which, as the command line loads them, import no NLTK module.)"""
     code = "import sys; from newsanalyzer import _light_imports; _light_imports.install(); from newsanalyzer.segment import segment; segment('Mr. Smith left. He said: “fine.”\\n\\tNext? Yes!'); print(sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'regex')))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "['nltk', 'nltk.tokenize']"  # the bare packages
