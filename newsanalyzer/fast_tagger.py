@@ -193,6 +193,7 @@ class WordTagger:
         self._textblob_tag = textblob_tag  # for words TextBlob's parser would split further
         self._tags: dict[str, str] = {}  # memo: word -> tag, anywhere but first in a sentence
         self._first_tags: dict[str, str] = {}  # memo: word -> tag as a sentence's first word
+        self._unknown: set[str] = set()  # the words in `_tags` that the lexicon does not know
 
     @classmethod
     def from_textblob(cls) -> WordTagger:
@@ -248,11 +249,14 @@ class WordTagger:
         new_words = set(words).difference(memo)
         if len(memo) + len(new_words) > _MAX_MEMO:
             memo.clear()
+            self._unknown.clear()
             new_words = set(words)
         new_words = list(new_words)
         unknown_tag = self._unknown_tag
+        unknown = self._unknown
         for word, tag in zip(new_words, self._lookup_each(new_words)):  # as `_tag`, the lexicon read in one go
             if tag is None:
+                unknown.add(word)
                 tag = unknown_tag(word)
             elif "/" in tag or "&" in tag:
                 tag = _printed_tag(tag)
@@ -271,7 +275,15 @@ class WordTagger:
 
     def _first_tag(self, word: str) -> str:
         # `find_tags`: lexicon.get(token, i == 0 and lexicon.get(token.lower()) or None)
-        tag = self._lookup(word)
+        if word in self._unknown:  # (`_word_tags` has looked it up: not in the lexicon)
+            tag = None
+        else:
+            # A word `_word_tags` has tagged from the lexicon has that tag first in a sentence too.
+            tag = self._tags.get(word)
+            if tag is not None:
+                _remember(self._first_tags, word, tag)
+                return tag
+            tag = self._lookup(word)
         if tag is None:
             tag = self._lookup(word.lower()) or None
         tag = self._unknown_tag(word) if tag is None else _printed_tag(tag)

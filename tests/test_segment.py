@@ -615,6 +615,32 @@ def test_new_words_tagged_in_one_go_equal_each_tagged_alone(words):
     assert lexicon.search_each(words) == [lexicon._as_dict().get(word) if " " not in word else None for word in words]
 
 
+@FUZZ
+@given(st.lists(st.sampled_from(["The", "the", "THE", "He", "he", "Running", "running", "Flimbling", "flimbling", "Zorbs", "1,000", "U.S.", ".", "''",
+                                 "I", "A", "a", "Aardvark", "Said", "said", "New", "York", "Brown", "\U0010ffff"]), max_size=12),
+       st.lists(st.integers(0, 12), max_size=4))
+def test_first_words_tagged_after_the_others_equal_textblobs_rule(words, cuts):
+    """A sentence's first word takes its own lexicon tag, else its lower-case form's, else the unknown word's tag;
+    `_first_tag` reads the first from what `_word_tags` learnt of the word."""
+    from newsanalyzer import fast_tagger
+
+    shared = _tagger()
+    lexicon = shared.lexicon
+    tagger = fast_tagger.WordTagger(lexicon, shared._unknown_tag, shared._textblob_tag)  # memos empty
+    firsts = sorted({0, len(words), *(min(cut, len(words)) for cut in cuts)})
+
+    def first_tag(word):  # `find_tags`: lexicon.get(token, i == 0 and lexicon.get(token.lower()) or None)
+        tag = lexicon.get(word, lexicon.get(word.lower()) or None)
+        return shared._unknown_tag(word) if tag is None else fast_tagger._printed_tag(tag)
+
+    expected = [tagger._tag(word) for word in words]
+    for first, end in zip(firsts, firsts[1:]):
+        if first < end:
+            expected[first] = first_tag(words[first])
+    assert tagger.tag_sentences(words, firsts) == expected
+    assert tagger.tag_sentences(words, firsts) == expected  # the memos filled
+
+
 letter_words = st.text(alphabet=st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]), min_size=1, max_size=6)
 
 
