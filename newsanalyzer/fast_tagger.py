@@ -68,25 +68,28 @@ class SortedLexicon(Mapping):
 
     def search(self, word) -> str | None:
         """The word's tag, or None: looked up in the lines (for callers with a memo of their own)."""
-        return self.search_each((word,))[0]
+        if not isinstance(word, str) or " " in word:
+            return None  # TextBlob's words end at the first space
+        lines = self._lines
+        # The lines that start with `word + " "` are those from `word + " "` up to `word + "!"`
+        # (" " is U+0020, "!" U+0021): the last of them (a repeated word's last line wins, as in
+        # `dict.update`) is the one right before where `word + "!"` would go.
+        last = bisect_left(lines, word + "!") - 1
+        if last < 0 or not lines[last].startswith(word + " "):
+            return None
+        return lines[last].strip().split(" ")[1]
 
     def search_each(self, words: Iterable) -> list[str | None]:
         """`search` of each word, in one loop (an article's new words: no call for each)."""
         lines = self._lines
-        end = len(lines)
         tags: list[str | None] = []
         for word in words:
             if not isinstance(word, str) or " " in word:
-                tags.append(None)  # TextBlob's words end at the first space
-                continue
-            key = word + " "
-            i = bisect_left(lines, key)
-            if i == end or not lines[i].startswith(key):
                 tags.append(None)
                 continue
-            while i + 1 < end and lines[i + 1].startswith(key):
-                i += 1  # a repeated word: the last line wins, as in `dict.update`
-            tags.append(lines[i].strip().split(" ")[1])
+            last = bisect_left(lines, word + "!") - 1  # as in `search`
+            line = lines[last] if last >= 0 else ""
+            tags.append(line.strip().split(" ")[1] if line.startswith(word + " ") else None)
         return tags
 
     def __getitem__(self, word) -> str:
@@ -190,6 +193,7 @@ class WordTagger:
         self._textblob_tag = textblob_tag  # for words TextBlob's parser would split further
         self._tags: dict[str, str] = {}  # memo: word -> tag, anywhere but first in a sentence
         self._first_tags: dict[str, str] = {}  # memo: word -> tag as a sentence's first word
+        self._unknown: set[str] = set()  # the words in `_tags` that the lexicon does not know
 
     @classmethod
     def from_textblob(cls) -> WordTagger:
@@ -245,11 +249,14 @@ class WordTagger:
         new_words = set(words).difference(memo)
         if len(memo) + len(new_words) > _MAX_MEMO:
             memo.clear()
+            self._unknown.clear()
             new_words = set(words)
         new_words = list(new_words)
         unknown_tag = self._unknown_tag
+        unknown = self._unknown
         for word, tag in zip(new_words, self._lookup_each(new_words)):  # as `_tag`, the lexicon read in one go
             if tag is None:
+                unknown.add(word)
                 tag = unknown_tag(word)
             elif "/" in tag or "&" in tag:
                 tag = _printed_tag(tag)
@@ -268,7 +275,15 @@ class WordTagger:
 
     def _first_tag(self, word: str) -> str:
         # `find_tags`: lexicon.get(token, i == 0 and lexicon.get(token.lower()) or None)
-        tag = self._lookup(word)
+        if word in self._unknown:  # (`_word_tags` has looked it up: not in the lexicon)
+            tag = None
+        else:
+            # A word `_word_tags` has tagged from the lexicon has that tag first in a sentence too.
+            tag = self._tags.get(word)
+            if tag is not None:
+                _remember(self._first_tags, word, tag)
+                return tag
+            tag = self._lookup(word)
         if tag is None:
             tag = self._lookup(word.lower()) or None
         tag = self._unknown_tag(word) if tag is None else _printed_tag(tag)

@@ -1,8 +1,9 @@
 """Paragraphs, sentences and part-of-speech tagged tokens, with offsets.
 
-Offline by construction: NLTK's `PunktSentenceTokenizer` runs on parameters
-we ship (`data/abbreviations.txt`) instead of the downloadable punkt model,
-words follow the Treebank conventions of `NLTKWordTokenizer` (in one pass,
+Offline by construction: sentences are those of NLTK's `PunktSentenceTokenizer`
+on parameters we ship (`data/abbreviations.txt`) instead of the downloadable
+punkt model, found by our copy of it for those parameters (`NewsPunkt`, which
+needs no NLTK module at run time), words follow the Treebank conventions of `NLTKWordTokenizer` (in one pass,
 `word_spans`), and tags are those of TextBlob's `PatternTagger`, from the
 lexicon that ships inside the textblob package (fast_tagger.py).
 """
@@ -52,224 +53,275 @@ def fold(text: str) -> str:
 
 
 @cache
-def _sentence_splitter():
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+def _sentence_splitter() -> NewsPunkt:
+    return NewsPunkt(lexicon.words("abbreviations"))
 
-    class NewsPunkt(PunktSentenceTokenizer):
-        """Punkt on our parameters, deciding each candidate break without token objects.
 
-        Punkt asks `text_contains_sentbreak` about the few words around every
-        `.`, `?` or `!` (25 us a question, most of Punkt's time). With our
-        parameters (abbreviations only: no collocations, no frequent sentence
-        starters, no orthographic statistics) its two annotation passes come
-        down to a rule per word (`_break_kind`, remembered) and a look at the
-        next word's first letter; the words still come from NLTK's own word
-        tokenizer and are classified by its own regular expressions.
-        """
+class PunktPatterns:
+    """NLTK's English `PunktLanguageVars`, its patterns compiled by the standard library's `re`.
 
-        def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars):
-            super().__init__(params, lang_vars=lang_vars)
-            self._sentence_end = re.compile(self._lang_vars._re_sent_end_chars)
-            # The marks but the period: most paragraphs hold none of them (checked by `in`, a
-            # memchr, where a regular expression tests each character against the mark class).
-            self._other_end_marks = tuple(mark for mark in self._lang_vars.sent_end_chars if mark != ".")
-            self._period_only = "." in self._lang_vars.sent_end_chars
-            # Punkt's token classes, on `re` as the language variables' patterns are
-            self._initial = _as_plain_regex(self._Token._RE_INITIAL)
-            self._numeric = _as_plain_regex(self._Token._RE_NUMERIC)
-            self._break_kinds: dict[str, str] = {}  # memo of `_break_kind`
-            self._sentbreaks: dict[str, bool] = {}  # memo of `text_contains_sentbreak`
+    The parts are copies of those NLTK formats its patterns from (nltk/tokenize/punkt.py;
+    tests/test_segment.py checks each against the installed NLTK's), so that no process
+    imports NLTK's Punkt module: it imports NLTK's file and network safety layers and the
+    third-party `regex` engine (http.client, email, urllib, subprocess, zipfile ...), some
+    175 M instructions, a quarter of the command's start-up (with a warm disk cache).
 
-        def _periods_only(self, text: str) -> bool:
-            """Whether the period is the only sentence-end mark that can be in `text`."""
-            if not self._period_only:
+    NLTK runs every pattern through `regex` under a timeout (nltk.redos), against
+    caller-supplied patterns; these are its own fixed ones, linear in the text, and `re`
+    runs them in half the time. The one difference between the engines they meet is
+    `\\s`, which in `re` also matches the information separators U+001C..U+001F:
+    `_plain_regex` excludes them.
+    """
+
+    sent_end_chars = (".", "?", "!")
+    _re_sent_end_chars = "[%s]" % re.escape("".join(sent_end_chars))
+    _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb%s])" % re.escape("".join(set(sent_end_chars) - {"."}))
+    _re_multi_char_punct = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
+    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
+    _word_tokenize_fmt = r"""(
+        %(MultiChar)s
+        |
+        (?=%(WordStart)s)\S+?  # Accept word characters until end is found
+        (?= # Sequences marking a word's end
+            \s|                                 # White-space
+            $|                                  # End-of-string
+            %(NonWord)s|%(MultiChar)s|          # Punctuation
+            ,(?=$|\s|%(NonWord)s|%(MultiChar)s) # Comma if at end of word
+        )
+        |
+        \S
+    )"""
+    _period_context_fmt = r"""
+        %(SentEndChars)s             # a potential sentence ending
+        (?=(?P<after_tok>
+            %(NonWord)s              # either other punctuation
+            |
+            \s+(?P<next_tok>\S+)     # or whitespace and some other token
+        ))"""
+    _boundary_realignment = r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)'
+
+    def __init__(self):
+        non_word = self._re_non_word_chars
+        word_tokenizer = self._word_tokenize_fmt % {"NonWord": non_word, "MultiChar": self._re_multi_char_punct, "WordStart": self._re_word_start}
+        period_context = self._period_context_fmt % {"NonWord": non_word, "SentEndChars": self._re_sent_end_chars}
+        self._re_word_tokenizer = _plain_regex(word_tokenizer, re.UNICODE | re.VERBOSE)
+        self._re_period_context = _plain_regex(period_context, re.UNICODE | re.VERBOSE)
+        self.re_boundary_realignment = _plain_regex(self._boundary_realignment, re.UNICODE | re.MULTILINE)
+
+    def _word_tokenizer_re(self) -> re.Pattern:
+        return self._re_word_tokenizer
+
+    def word_tokenize(self, text: str) -> list[str]:
+        """Punkt's words: punctuation but the period split off."""
+        return self._re_word_tokenizer.findall(text)
+
+    def period_context_re(self) -> re.Pattern:
+        """A candidate sentence end, and what follows it."""
+        return self._re_period_context
+
+
+# PunktToken's classes of words, and PunktSentenceTokenizer's PUNCTUATION
+_PUNKT_INITIAL = r"[^\W\d]\.$"
+_PUNKT_NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
+_PUNKT_PUNCTUATION = tuple(";:,.!?")
+
+
+class NewsPunkt:
+    """NLTK's `PunktSentenceTokenizer` on our parameters, deciding each candidate break without token objects.
+
+    Punkt asks `text_contains_sentbreak` about the few words around every
+    `.`, `?` or `!` (25 us a question, most of Punkt's time). With our
+    parameters (abbreviations only: no collocations, no frequent sentence
+    starters, no orthographic statistics) its two annotation passes come
+    down to a rule per word (`_break_kind`, remembered) and a look at the
+    next word's first letter; the words come from Punkt's own word pattern
+    and are classified by its own regular expressions. The rest is NLTK's
+    code for `span_tokenize`, with lists for generators (tests/test_segment.py
+    compares the two on varied texts).
+    """
+
+    PUNCTUATION = _PUNKT_PUNCTUATION
+
+    def __init__(self, abbreviations: frozenset[str]):
+        self._abbreviations = abbreviations
+        self._lang_vars = PunktPatterns()
+        self._sentence_end = re.compile(self._lang_vars._re_sent_end_chars)
+        # The marks but the period: most paragraphs hold none of them (checked by `in`, a
+        # memchr, where a regular expression tests each character against the mark class).
+        self._other_end_marks = tuple(mark for mark in self._lang_vars.sent_end_chars if mark != ".")
+        self._period_only = "." in self._lang_vars.sent_end_chars
+        self._initial = _plain_regex(_PUNKT_INITIAL, re.UNICODE)
+        self._numeric = _plain_regex(_PUNKT_NUMERIC, re.UNICODE)
+        self._break_kinds: dict[str, str] = {}  # memo of `_break_kind`
+        self._sentbreaks: dict[str, bool] = {}  # memo of `text_contains_sentbreak`
+
+    def _periods_only(self, text: str) -> bool:
+        """Whether the period is the only sentence-end mark that can be in `text`."""
+        if not self._period_only:
+            return False
+        for mark in self._other_end_marks:
+            if mark in text:
                 return False
-            for mark in self._other_end_marks:
-                if mark in text:
-                    return False
-            return True
+        return True
 
-        def span_tokenize(self, text: str, realign_boundaries: bool = True):
-            if not realign_boundaries:
-                return super().span_tokenize(text, realign_boundaries)
-            # Punkt's candidates are sentence-end marks with a word or punctuation
-            # mark after them: none when the only mark ends the text.
-            end = len(text.rstrip())
-            if self._periods_only(text):
-                first_mark = text.find(".")
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence in `text`: NLTK's `span_tokenize(text)`."""
+        # Punkt's candidates are sentence-end marks with a word or punctuation
+        # mark after them: none when the only mark ends the text.
+        end = len(text.rstrip())
+        if self._periods_only(text):
+            first_mark = text.find(".")
+        else:
+            found = self._sentence_end.search(text)
+            first_mark = -1 if found is None else found.start()
+        if first_mark < 0 or first_mark == end - 1:
+            return [(0, end)] if end else []
+        return [(s.start, s.stop) for s in self._realign_boundaries(text, self._slices_from_text(text))]
+
+    # NLTK's `_slices_from_text` and `_realign_boundaries`, as lists instead of generators
+    # (and the realignment pattern matched in place, not on a copy of the next sentence).
+
+    def _end_matches(self, text: str) -> list:
+        """What `period_context_re().finditer(text)` yields: its pattern matched at each
+        period in turn when only periods can end a sentence, not searched for character by character."""
+        period_context = self._lang_vars.period_context_re()
+        if not self._periods_only(text):
+            return list(period_context.finditer(text))
+        matches = []
+        match_at = period_context.match
+        period = text.find(".")
+        while period >= 0:
+            match = match_at(text, period)
+            if match is not None:
+                matches.append(match)
+            period = text.find(".", period + 1)
+        return matches
+
+    def _match_potential_end_contexts(self, text: str) -> list:
+        # NLTK's own, but the last white space (of NLTK's `string.whitespace`) before a
+        # candidate is found by an `rfind` of each kind the text holds (mostly " " alone),
+        # not by a loop over characters.
+        if text.isprintable():  # (known in one pass) no white space but " "
+            whites = [" "]
+        else:
+            whites = [white for white in _PUNKT_WHITESPACE if white in text]  # each an `in`, a memchr
+        contexts = []
+        previous_match = None
+        previous_start = previous_stop = 0  # the word before the previous candidate
+        for match in self._end_matches(text):
+            start = match.start()
+            if len(whites) == 1:
+                last_space = text.rfind(whites[0], previous_stop, start)
             else:
-                found = self._sentence_end.search(text)
-                first_mark = -1 if found is None else found.start()
-            if first_mark < 0 or first_mark == end - 1:
-                return [(0, end)] if end else []
-            return [(s.start, s.stop) for s in self._realign_boundaries(text, self._slices_from_text(text))]
-
-        # NLTK's `_slices_from_text` and `_realign_boundaries`, as lists instead of generators
-        # (and the realignment pattern matched in place, not on a copy of the next sentence).
-
-        def _end_matches(self, text: str) -> list:
-            """What `period_context_re().finditer(text)` yields: its pattern matched at each
-            period in turn when only periods can end a sentence, not searched for character by character."""
-            period_context = self._lang_vars.period_context_re()
-            if not self._periods_only(text):
-                return list(period_context.finditer(text))
-            matches = []
-            match_at = period_context.match
-            period = text.find(".")
-            while period >= 0:
-                match = match_at(text, period)
-                if match is not None:
-                    matches.append(match)
-                period = text.find(".", period + 1)
-            return matches
-
-        def _match_potential_end_contexts(self, text: str):
-            for white in _PUNKT_WHITESPACE_BUT_SPACE:  # each an `in`, a memchr: no per-character loop
-                if white in text:
-                    return super()._match_potential_end_contexts(text)
-            # NLTK's own, but for a text whose only white space (of NLTK's `string.whitespace`)
-            # is " ": the last white space before a candidate is an `rfind`, not a loop over characters.
-            contexts = []
-            previous_match = None
-            previous_start = previous_stop = 0  # the word before the previous candidate
-            for match in self._end_matches(text):
-                start = match.start()
-                last_space = text.rfind(" ", previous_stop, start)
-                word_start = last_space + 1 if last_space > previous_stop else previous_start
-                if previous_match is not None and previous_stop <= word_start:
-                    contexts.append((previous_match, text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")))
-                previous_match = match
-                previous_start, previous_stop = word_start, start
-            if previous_match is not None:
+                last_space = max([text.rfind(white, previous_stop, start) for white in whites], default=-1)
+            word_start = last_space + 1 if last_space > previous_stop else previous_start
+            if previous_match is not None and previous_stop <= word_start:
                 contexts.append((previous_match, text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")))
-            return contexts
+            previous_match = match
+            previous_start, previous_stop = word_start, start
+        if previous_match is not None:
+            contexts.append((previous_match, text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")))
+        return contexts
 
-        def _slices_from_text(self, text: str) -> list[slice]:
-            slices = []
-            last_break = 0
-            for match, context in self._match_potential_end_contexts(text):
-                if self.text_contains_sentbreak(context):
-                    slices.append(slice(last_break, match.end()))
-                    # the next sentence starts after white space, or at the punctuation that follows
-                    last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-            slices.append(slice(last_break, len(text.rstrip())))
-            return slices
+    def _slices_from_text(self, text: str) -> list[slice]:
+        slices = []
+        last_break = 0
+        for match, context in self._match_potential_end_contexts(text):
+            if self.text_contains_sentbreak(context):
+                slices.append(slice(last_break, match.end()))
+                # the next sentence starts after white space, or at the punctuation that follows
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        slices.append(slice(last_break, len(text.rstrip())))
+        return slices
 
-        def _realign_boundaries(self, text: str, slices: list[slice]) -> list[slice]:
-            realigned = []
-            realign = 0
-            realignment = self._lang_vars.re_boundary_realignment
-            for sentence1, sentence2 in pairwise(slices):
-                start = sentence1.start + realign
-                match = realignment.match(text, sentence2.start, sentence2.stop)
-                if match:
-                    realigned.append(slice(start, sentence2.start + len(match.group(0).rstrip())))
-                    realign = match.end() - sentence2.start
-                else:
-                    realign = 0
-                    if start < sentence1.stop:
-                        realigned.append(slice(start, sentence1.stop))
-            last = slices[-1]
-            if last.start + realign < last.stop:
-                realigned.append(slice(last.start + realign, last.stop))
-            return realigned
-
-        def text_contains_sentbreak(self, text: str) -> bool:
-            # A context is a candidate's word and the next ("said. The"): a sixth of them, or a third in
-            # short texts, come again.
-            decided = self._sentbreaks.get(text)
-            if decided is None:
-                if len(self._sentbreaks) >= 50_000:
-                    self._sentbreaks.clear()
-                decided = self._sentbreaks[text] = self._contains_sentbreak(text)
-            return decided
-
-        def _contains_sentbreak(self, text: str) -> bool:
-            # Most contexts are a word of letters, a period, a space and a word of letters
-            # ("said. The"): Punkt's word pattern makes them the two words "said." and "The"
-            # (a letter is no white space, no punctuation it splits at), as tested.
-            word, space, following = text.partition(" ")
-            if space and word[-1:] == "." and word[:-1].isalpha() and following.isalpha():
-                return self._breaks_after(word, following)
-            words = []
-            for line in text.split("\n"):  # as `_tokenize_words`
-                if line.strip():
-                    words += self._lang_vars.word_tokenize(line)
-            # a break at any word but the last
-            return any(self._breaks_after(word, following) for word, following in pairwise(words))
-
-        def _breaks_after(self, word: str, following: str) -> bool:
-            kind = self._break_kinds.get(word) or self._break_kind(word)
-            if kind == "break":
-                return True
-            if kind == "no break":
-                return False
-            # An initial or a number: no break before punctuation or a lower-case
-            # word (`_ortho_heuristic` False), an initial none before an upper-case
-            # word either ("unknown", then the initials rule).
-            if following in self.PUNCTUATION or following[0].islower():
-                return False
-            return not (kind == "initial" and following[0].isupper())
-
-        def _break_kind(self, word: str) -> str:
-            """Punkt's decision at `word`: "break", "no break", or "initial"/"number" (a break unless the next word says otherwise)."""
-            abbreviations = self._params.abbrev_types
-            # _first_pass_annotation (an ellipsis ends in `..`: no break)
-            if word in self._lang_vars.sent_end_chars:
-                sentbreak = True
-            elif word.endswith(".") and not word.endswith(".."):
-                stem = word[:-1].lower()
-                sentbreak = not (stem in abbreviations or stem.split("-")[-1] in abbreviations)
+    def _realign_boundaries(self, text: str, slices: list[slice]) -> list[slice]:
+        realigned = []
+        realign = 0
+        realignment = self._lang_vars.re_boundary_realignment
+        for sentence1, sentence2 in pairwise(slices):
+            start = sentence1.start + realign
+            match = realignment.match(text, sentence2.start, sentence2.stop)
+            if match:
+                realigned.append(slice(start, sentence2.start + len(match.group(0).rstrip())))
+                realign = match.end() - sentence2.start
             else:
-                sentbreak = False
-            # _second_pass_annotation, for a word ending in a period: without
-            # collocations and sentence starters it only takes breaks away.
-            if not sentbreak:
-                kind = "no break"
-            elif not word.endswith("."):
-                kind = "break"
-            elif self._initial.match(word):
-                kind = "initial"
-            else:
-                word_type = self._numeric.sub("##number##", word.lower())
-                if len(word_type) > 1 and word_type[-1] == ".":
-                    word_type = word_type[:-1]
-                kind = "number" if word_type == "##number##" else "break"
-            if len(self._break_kinds) >= 50_000:
-                self._break_kinds.clear()
-            self._break_kinds[word] = kind
-            return kind
+                realign = 0
+                if start < sentence1.stop:
+                    realigned.append(slice(start, sentence1.stop))
+        last = slices[-1]
+        if last.start + realign < last.stop:
+            realigned.append(slice(last.start + realign, last.stop))
+        return realigned
 
-    class PlainRegexVars(PunktLanguageVars):
-        """Punkt's own patterns, compiled by the standard library's `re`.
+    def text_contains_sentbreak(self, text: str) -> bool:
+        # A context is a candidate's word and the next ("said. The"): a sixth of them, or a third in
+        # short texts, come again.
+        decided = self._sentbreaks.get(text)
+        if decided is None:
+            if len(self._sentbreaks) >= 50_000:
+                self._sentbreaks.clear()
+            decided = self._sentbreaks[text] = self._contains_sentbreak(text)
+        return decided
 
-        NLTK runs every pattern through the third-party `regex` engine under a
-        timeout (nltk.redos), against caller-supplied patterns; these are its
-        own fixed ones, linear in the text, and `re` runs them in half the time
-        (sentences 0.5 -> 0.25 ms an article). The one difference between the
-        engines they meet is `\\s`, which in `re` also matches the information
-        separators U+001C..U+001F: the copies exclude them.
-        """
+    def _contains_sentbreak(self, text: str) -> bool:
+        # Most contexts are a word of letters, a period, a space and a word of letters
+        # ("said. The"): Punkt's word pattern makes them the two words "said." and "The"
+        # (a letter is no white space, no punctuation it splits at), as tested.
+        word, space, following = text.partition(" ")
+        if space and word[-1:] == "." and word[:-1].isalpha() and following.isalpha():
+            return self._breaks_after(word, following)
+        words = []
+        for line in text.split("\n"):  # as `_tokenize_words`
+            if line.strip():
+                words += self._lang_vars.word_tokenize(line)
+        # a break at any word but the last
+        return any(self._breaks_after(word, following) for word, following in pairwise(words))
 
-        def __init__(self):
-            # The sources NLTK's `_word_tokenizer_re` and `period_context_re` compile, from the
-            # same parts; only `re` compiles them (their `regex` compilation is half the cost
-            # of making the splitter). tests/test_segment.py checks them against NLTK's.
-            non_word = self._re_non_word_chars
-            word_tokenizer = self._word_tokenize_fmt % {"NonWord": non_word, "MultiChar": self._re_multi_char_punct, "WordStart": self._re_word_start}
-            period_context = self._period_context_fmt % {"NonWord": non_word, "SentEndChars": self._re_sent_end_chars}
-            self._re_word_tokenizer = _plain_regex(word_tokenizer, re.UNICODE | re.VERBOSE)
-            self._re_period_context = _plain_regex(period_context, re.UNICODE | re.VERBOSE)
-            self.re_boundary_realignment = _as_plain_regex(PunktLanguageVars.re_boundary_realignment)
+    def _breaks_after(self, word: str, following: str) -> bool:
+        kind = self._break_kinds.get(word) or self._break_kind(word)
+        if kind == "break":
+            return True
+        if kind == "no break":
+            return False
+        # An initial or a number: no break before punctuation or a lower-case
+        # word (`_ortho_heuristic` False), an initial none before an upper-case
+        # word either ("unknown", then the initials rule).
+        if following in self.PUNCTUATION or following[0].islower():
+            return False
+        return not (kind == "initial" and following[0].isupper())
 
-    params = PunktParameters()
-    params.abbrev_types = set(lexicon.words("abbreviations"))
-    return NewsPunkt(params, lang_vars=PlainRegexVars())
+    def _break_kind(self, word: str) -> str:
+        """Punkt's decision at `word`: "break", "no break", or "initial"/"number" (a break unless the next word says otherwise)."""
+        abbreviations = self._abbreviations
+        # _first_pass_annotation (an ellipsis ends in `..`: no break)
+        if word in self._lang_vars.sent_end_chars:
+            sentbreak = True
+        elif word.endswith(".") and not word.endswith(".."):
+            stem = word[:-1].lower()
+            sentbreak = not (stem in abbreviations or stem.split("-")[-1] in abbreviations)
+        else:
+            sentbreak = False
+        # _second_pass_annotation, for a word ending in a period: without
+        # collocations and sentence starters it only takes breaks away.
+        if not sentbreak:
+            kind = "no break"
+        elif not word.endswith("."):
+            kind = "break"
+        elif self._initial.match(word):
+            kind = "initial"
+        else:
+            word_type = self._numeric.sub("##number##", word.lower())
+            if len(word_type) > 1 and word_type[-1] == ".":
+                word_type = word_type[:-1]
+            kind = "number" if word_type == "##number##" else "break"
+        if len(self._break_kinds) >= 50_000:
+            self._break_kinds.clear()
+        self._break_kinds[word] = kind
+        return kind
 
 
 # NLTK's `string.whitespace`, the characters Punkt takes for white space before a candidate break.
 _PUNKT_WHITESPACE = " \t\n\r\x0b\x0c"
-_PUNKT_WHITESPACE_BUT_SPACE = _PUNKT_WHITESPACE.replace(" ", "")
 
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
 
@@ -280,7 +332,8 @@ _CLASS_WITH_SPACE = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\\[sS]")
 
 def _as_plain_regex(pattern):
     """A `regex` pattern compiled by `re`, its white space as `regex` defines it
-    (or the pattern as NLTK gives it, should a later NLTK write one we cannot rewrite)."""
+    (or the pattern as NLTK gives it, should a later NLTK write one we cannot rewrite):
+    the tests compare NLTK's patterns, so rewritten, with `PunktPatterns`'s."""
     if _CLASS_WITH_SPACE.search(pattern.pattern):
         return pattern
     return _plain_regex(pattern.pattern, pattern.flags)
@@ -317,7 +370,8 @@ def paragraphs(text: str) -> list[Paragraph]:
     if not lines:
         return []
     if not _looks_hard_wrapped(text, lines):
-        return [Paragraph(start, end) for start, end, _ in lines]
+        starts, ends, _ = zip(*lines)
+        return _PARAGRAPHS.build((starts, ends), len(lines))
     result: list[Paragraph] = []
     previous_line_end = None
     for start, end, line_start in lines:
@@ -523,6 +577,7 @@ def _for_ascii_text(pattern: re.Pattern) -> re.Pattern:
 _SPACED_ASCII_TOKEN = _for_ascii_text(_SPACED_TOKEN)
 
 
+_PARAGRAPHS = ColumnBuilder(Paragraph, ("start", "end"))
 _SENTENCES = ColumnBuilder(Sentence, ("start", "end", "paragraph", "first_token", "end_token"))
 
 
@@ -606,9 +661,11 @@ def _text_words(folded: str, spans: list[tuple[int, int, int]]) -> tuple[list[in
     if folded[previous_end:].strip():
         return None
     spaced_token = _SPACED_ASCII_TOKEN if folded.isascii() else _SPACED_TOKEN
-    pieces = list(chain.from_iterable(spaced_token.findall(folded, 0, len(folded.rstrip()))))  # space, token, ...
+    # As in `_words`, but `split` lists the groups of the matches without a tuple for
+    # each: "", space, token, "", space, token, ... "" (nothing lies between matches).
+    pieces = spaced_token.split(folded.rstrip())
     bounds = list(accumulate(map(len, pieces), initial=0))
-    starts, ends, words = bounds[1::2], bounds[2::2], pieces[1::2]
+    starts, ends, words = bounds[2::3], bounds[3::3], pieces[2::3]
     period = folded.find(".")
     if period >= 0:
         # As `_words` in each sentence: never a period that ends its sentence. (It

@@ -186,6 +186,8 @@ def test_sorted_lexicon_accepts_only_what_it_reads_like_textblob(tmp_path):
         ours, reference = both(text)
         assert ours is not None and dict(ours) == reference
         assert all(ours.get(word) == tag for word, tag in reference.items()) and ours.get("z") is None
+        words = [*reference, "z", "", "b VB", "a DT\nb", "0", "\U0010ffff", "B NN"]
+        assert ours.search_each(words) == [ours.search(word) for word in words] == [reference.get(word) for word in words]
     for text in ["b NN\na DT\n", "a DT\n b NN\n", "a DT\n\nb NN\n", "a DT\n;;; late comment\n", "a DT\n\u00a0b NN\n"]:
         assert both(text)[0] is None  # unsorted, indented, blank or comment lines: TextBlob loads it
 
@@ -524,6 +526,29 @@ def test_news_punkt_compiles_nltks_own_pattern_sources():
         assert (our_pattern.pattern, our_pattern.flags) == (rewritten.pattern, rewritten.flags)
 
 
+def test_news_punkt_copies_nltks_parts():
+    """`PunktPatterns` and `NewsPunkt` hold copies of what NLTK's Punkt module defines."""
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
+
+    nltk_vars, ours = PunktLanguageVars(), segment_module.PunktPatterns()
+    for name in ["sent_end_chars", "_re_sent_end_chars", "_re_non_word_chars", "_re_multi_char_punct", "_re_word_start", "_word_tokenize_fmt", "_period_context_fmt"]:
+        assert getattr(ours, name) == getattr(nltk_vars, name), name
+    assert ours._boundary_realignment == PunktLanguageVars.re_boundary_realignment.pattern
+    assert segment_module.NewsPunkt.PUNCTUATION == PunktSentenceTokenizer.PUNCTUATION
+    splitter = _sentence_splitter()
+    for nltk_pattern, our_pattern in [(PunktToken._RE_INITIAL, splitter._initial), (PunktToken._RE_NUMERIC, splitter._numeric)]:
+        rewritten = segment_module._as_plain_regex(nltk_pattern)
+        assert isinstance(our_pattern, re.Pattern)
+        assert (our_pattern.pattern, our_pattern.flags) == (rewritten.pattern, rewritten.flags)
+
+
+def test_segmenting_imports_no_nltk_module():
+    """NLTK's Punkt module imports NLTK's network and file safety layers and the `regex` engine: a quarter of the
+    start-up. (The tagger imports TextBlob's modules, which, as the command line loads them, import no NLTK module.)"""
+    code = "import sys; from newsanalyzer import _light_imports; _light_imports.install(); from newsanalyzer.segment import segment; segment('Mr. Smith left. He said: “fine.”\\n\\tNext? Yes!'); print(sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'regex')))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "['nltk', 'nltk.tokenize']"  # the bare packages
+
+
 def test_the_white_space_punkt_checks_is_nltks():
     import string
 
@@ -555,6 +580,17 @@ def test_candidates_found_at_periods_equal_the_pattern_searched_for(text):
     assert [(m.span(), m.groupdict()) for m in splitter._end_matches(without_other_marks)] == [(m.span(), m.groupdict()) for m in searched]
 
 
+def test_paragraphs_built_through_their_slots_equal_paragraphs_built_by_the_dataclass():
+    from newsanalyzer.model import Paragraph
+
+    assert segment_module._PARAGRAPHS.setters is not None  # Paragraph is still two plain slots, built through them
+    for text in ["Title\n\nFirst para.\r\nSecond para.\n\n\n  Third.  \n", "One", "a\nb", "", " \n "]:
+        paragraphs_of_text = paragraphs(text)
+        rebuilt = [Paragraph(p.start, p.end) for p in paragraphs_of_text]
+        assert paragraphs_of_text == rebuilt and [repr(p) for p in paragraphs_of_text] == [repr(p) for p in rebuilt]
+        assert list(map(hash, paragraphs_of_text)) == list(map(hash, rebuilt))
+
+
 def test_sentences_built_through_their_slots_equal_sentences_built_by_the_dataclass():
     from newsanalyzer.model import Sentence
 
@@ -578,6 +614,32 @@ def test_new_words_tagged_in_one_go_equal_each_tagged_alone(words):
     assert tagger._word_tags(words) == [tagger._tag(word) for word in words]
     assert lexicon.search_each(words) == [lexicon.search(word) for word in words]
     assert lexicon.search_each(words) == [lexicon._as_dict().get(word) if " " not in word else None for word in words]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["The", "the", "THE", "He", "he", "Running", "running", "Flimbling", "flimbling", "Zorbs", "1,000", "U.S.", ".", "''",
+                                 "I", "A", "a", "Aardvark", "Said", "said", "New", "York", "Brown", "\U0010ffff"]), max_size=12),
+       st.lists(st.integers(0, 12), max_size=4))
+def test_first_words_tagged_after_the_others_equal_textblobs_rule(words, cuts):
+    """A sentence's first word takes its own lexicon tag, else its lower-case form's, else the unknown word's tag;
+    `_first_tag` reads the first from what `_word_tags` learnt of the word."""
+    from newsanalyzer import fast_tagger
+
+    shared = _tagger()
+    lexicon = shared.lexicon
+    tagger = fast_tagger.WordTagger(lexicon, shared._unknown_tag, shared._textblob_tag)  # memos empty
+    firsts = sorted({0, len(words), *(min(cut, len(words)) for cut in cuts)})
+
+    def first_tag(word):  # `find_tags`: lexicon.get(token, i == 0 and lexicon.get(token.lower()) or None)
+        tag = lexicon.get(word, lexicon.get(word.lower()) or None)
+        return shared._unknown_tag(word) if tag is None else fast_tagger._printed_tag(tag)
+
+    expected = [tagger._tag(word) for word in words]
+    for first, end in zip(firsts, firsts[1:]):
+        if first < end:
+            expected[first] = first_tag(words[first])
+    assert tagger.tag_sentences(words, firsts) == expected
+    assert tagger.tag_sentences(words, firsts) == expected  # the memos filled
 
 
 letter_words = st.text(alphabet=st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]), min_size=1, max_size=6)
