@@ -3,11 +3,13 @@
 `import nltk` runs nltk/__init__.py, which imports nearly all of NLTK, and
 SciPy through `nltk.metrics` when SciPy is installed (0.3 s without SciPy,
 1.7 s with it on our machines); `import textblob` imports all of nltk too.
-We need four modules (Punkt, the Treebank tokenizer, TextBlob's tagger and
-sentiment lexicon), and their submodules import fine without the package
-initialisers. The command line (and only it: a library user's process may
-want the real `nltk` package) registers bare package modules first, so that
-importing a submodule skips the package's __init__.
+The analysis reads TextBlob's lexicons (`textblob._text`, `textblob.en`),
+and NLTK's modules only where a caller asks for NLTK's own tokenizers (our
+Punkt and word tokenizer are checked against them in the tests); those
+submodules import fine without the package initialisers. The command line
+(and only it: a library user's process may want the real `nltk` package)
+registers bare package modules first, so that importing a submodule skips
+the package's __init__.
 """
 
 from __future__ import annotations
