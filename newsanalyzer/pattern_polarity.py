@@ -87,13 +87,6 @@ def pattern_score(words: Iterable[str]) -> tuple[float, float]:
     """(polarity, subjectivity) of lowercased words: the floats `textblob.en.sentiment(list(words))[:2]` gives."""
     table, negations = _table()
     rule_for = table.get
-    words = words if type(words) is list else list(words)
-    n = len(words)
-    # Most words have no rule: with nothing pending they change nothing, and the loop skips
-    # them, finding the next word with a rule in C.
-    has_rule = list(map(table.__contains__, words))
-    next_ruled = has_rule.index
-    i = 0
     count = 0
     polarity_sum = subjectivity_sum = 0.0
     # The last assessment, the only one a rule may still change (TextBlob's `a[-1]`).
@@ -101,17 +94,11 @@ def pattern_score(words: Iterable[str]) -> tuple[float, float]:
     negated = False
     modifier = None  # TextBlob's `m`: None, or whether it may carry a negation ("really not good")
     negation = None  # TextBlob's `n`: the pending negation word
-    while i < n:
-        if negation is None and modifier is None:
-            try:
-                i = next_ruled(True, i)
-            except ValueError:  # no rule in the rest
-                break
-        word = words[i]
-        i += 1
+    for word in words:
         rule = rule_for(word)
         if rule is None:
-            pass  # an unknown word while a negation or modifier is pending: it may end it
+            if negation is None and modifier is None:
+                continue  # most words: unknown, and nothing pending to end
         elif rule[0]:  # a known word
             _, word_polarity, word_subjectivity, word_intensity, modifies, is_negation = rule
             if modifier is None:

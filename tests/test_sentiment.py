@@ -150,18 +150,6 @@ def test_pattern_score_gives_textblobs_own_floats():
         assert ours == Sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity)), words
 
 
-def test_pattern_score_skipping_words_without_a_rule_gives_textblobs_floats():
-    """Random word lists mixing words with rules (known, negations, modifiers, `!`, emoticons)
-    and words without one, short and long, which end a pending negation or modifier or not."""
-    import random
-
-    rng = random.Random(5)
-    vocabulary = "not never no n't very really extremely good bad terrible nice happy a the is it idea honestly zyxw ' '' ! (!) :( :-) ;)".split()
-    cases = [[rng.choice(vocabulary) for _ in range(rng.randint(1, 14))] for _ in range(400)]
-    for words, reference in zip(cases, textblob_scores_of(cases)):
-        assert list(pattern_score(_lowercased(words))) == reference, words
-
-
 def test_no_words_are_neutral_whatever_the_band():
     assert words_sentiment([], band=0.0) == words_sentiment([" "], band=0.0) == Sentiment.neutral()
     assert words_sentiment(["zyxw"], band=0.0).label == "positive"  # scored: 0.0 is not below a zero band
