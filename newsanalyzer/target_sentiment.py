@@ -563,7 +563,7 @@ class _SentenceTables:
     A lexicon hit is (position, polarity, |polarity|, word, and the names of its
     "lwL=" and "lwR=" features)."""
 
-    __slots__ = ("norms", "starts", "ends", "spaces_only", "stops", "quotes", "negators", "hits", "contrasts", "reporting_at", "object_verbs_at", "bag")
+    __slots__ = ("norms", "starts", "ends", "spaces_only", "stops", "quotes", "negators", "hits", "contrasts", "has_reporting", "has_object_verbs", "bag")
 
     def __init__(self, sentence: str, res: _Resources) -> None:
         norms, lengths, may_end_in_nt = _tokenize_packed(sentence)
@@ -572,11 +572,9 @@ class _SentenceTables:
         self.starts = [0, *ends[:-1]] if ends else []
         self.spaces_only = (ends[-1] if ends else 0) == len(sentence) - sentence.count(" ")  # no tab, newline, ...
         self.bag: tuple[float, float, float] | None = None  # the weights of the "w=" features of all its words, once needed
-        # Where the reporting verbs and the sentiment verbs are: a target with none close by
-        # has no "speaker" / "said_L1" or sentiment-verb feature, and is told so by one bisect.
-        positions = range(len(norms))
-        self.reporting_at = [] if res.reporting.isdisjoint(norms) else list(compress(positions, map(res.reporting.__contains__, norms)))
-        self.object_verbs_at = [] if res.object_verbs.isdisjoint(norms) else list(compress(positions, map(res.object_verbs.__contains__, norms)))
+        # Whether the "speaker" / "said_L1" and the sentiment-verb features need looking for at all.
+        self.has_reporting = not res.reporting.isdisjoint(norms)
+        self.has_object_verbs = not res.object_verbs.isdisjoint(norms)
         self.stops, self.quotes, self.negators, self.contrasts, self.hits = stops, quotes, negators, contrasts, hits = [], [], [], [], []
         # Most tokens are none of these: look at the few that are.
         marks = res.marks
@@ -661,7 +659,6 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
     *squashed_weights, (dist0, dist1, dist2) = pw.lex_value_weights
     pronouns, reporting, obj_neg, obj_pos, obj_pos_only = res.pronouns, res.reporting, res.obj_neg, res.obj_pos, res.obj_pos_only
     spaces_only, count = tb.spaces_only, sentence.count
-    reporting_at, object_verbs_at = tb.reporting_at, tb.object_verbs_at
     out = []
     for s, e in spans:
         # Tokens overlapping [s, e) (an empty or whitespace span gives first == last + 1, the insertion point).
@@ -701,9 +698,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
 
         if quotes and (bisect_left(quotes, first) - bisect_left(quotes, lo)) % 2 == 1:
             found.append(flag("inquote"))
-        # A reporting verb at first - 1 ("said_L1") or within 3 tokens after the target ("speaker").
-        k = bisect_left(reporting_at, first - 1)
-        if k < len(reporting_at) and reporting_at[k] <= last + 3:
+        if tb.has_reporting:
             if not reporting.isdisjoint(norms[last + 1 : last + 4 if last + 4 < hi else hi]):
                 found.append(flag("speaker"))
             if first - 1 >= lo and l1 in reporting:
@@ -740,9 +735,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
         found += map(clause_weight, clause if len(set(clause)) == len(clause) else dict.fromkeys(clause))
 
         # Sentiment verbs acting on the target (object) or done by it (subject).
-        # The verbs looked at lie 3 tokens before the target to 4 after it ("passive_neg": 2 after).
-        k = bisect_left(object_verbs_at, first - 3)
-        if k < len(object_verbs_at) and object_verbs_at[k] <= last + 4:
+        if tb.has_object_verbs:
             after = norms[last + 1 : min(clause_end, last + 5)]
             if not obj_neg.isdisjoint(after):
                 found.append(flag("subj_of_neg"))
