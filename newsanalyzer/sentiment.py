@@ -17,7 +17,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import compress, repeat
 from math import fsum
+from operator import le
 
 from newsanalyzer.frozen import copier
 from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token, Tokens
@@ -98,9 +100,22 @@ def words_sentiment(words: Sequence[str], band: float = NEUTRAL_BAND) -> Sentime
     return _sentiment(_lowercased(words), band)
 
 
+def _document_words(texts: tuple[str, ...]) -> list[str] | None:
+    """`_lowercased_each(texts)` for a document's token texts, lowercased once for the
+    whole document: `score_quotes` and `sentence_sentiments` both read them. (A tuple
+    cannot change: the last one is kept, with its words, for the next call.)"""
+    last = _last_words[0]
+    if last[0] is not texts:
+        last = _last_words[0] = (texts, _lowercased_each(texts))
+    return last[1]
+
+
+_last_words: list[tuple] = [(None, None)]  # the texts last given to `_document_words`, with their words (one tuple: thread-safe)
+
+
 def sentence_sentiments(sentences: Sequence[Sentence], tokens: Sequence[Token], band: float = NEUTRAL_BAND) -> tuple[Sentiment, ...]:
     texts = Tokens.of(tokens).texts
-    words = _lowercased_each(texts)  # lowercased once for the whole document
+    words = _document_words(texts)
     if words is None:
         return tuple(words_sentiment(texts[s.first_token : s.end_token], band) for s in sentences)
     return tuple(_sentiment(words[s.first_token : s.end_token], band) for s in sentences)
@@ -119,11 +134,16 @@ def score_quotes(quotes: Sequence[Quote], tokens: Sequence[Token], band: float =
     """Each quote's tone, from the tokens inside its span."""
     columns = Tokens.of(tokens)
     starts, ends, texts = columns.starts, columns.ends, columns.texts
+    words = _document_words(texts) if quotes else None
     scored = []
     for q in quotes:
         first, end = bisect_left(starts, q.start), bisect_left(starts, q.end)
-        inside = [texts[k] for k in range(first, end) if ends[k] <= q.end]
-        scored.append(_with_sentiment(q, _sentiment(_lowercased(inside), band)))
+        ending_inside = map(le, ends[first:end], repeat(q.end))  # of the tokens starting in the quote, those ending in it too
+        if words is not None:  # the document's words are these tokens' words as `_lowercased` gives them
+            quote_words = list(compress(words[first:end], ending_inside))
+        else:
+            quote_words = _lowercased(list(compress(texts[first:end], ending_inside)))
+        scored.append(_with_sentiment(q, _sentiment(quote_words, band)))
     return tuple(scored)
 
 

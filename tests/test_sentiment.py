@@ -181,6 +181,28 @@ def test_sentences_lowercased_once_per_document_score_like_their_words():
         assert sentence_sentiments(sentences, tokens) == tuple(words_sentiment(texts) for texts in texts_per_sentence)
 
 
+def test_quotes_read_the_documents_words_and_score_like_their_own():
+    """`score_quotes` slices the document's lowercased words (kept for `sentence_sentiments`):
+    the same as each quote's own token texts lowercased, tokens cut by the quote's end left out."""
+    from newsanalyzer.model import Quote
+    from newsanalyzer.sentiment import score_quotes
+
+    for texts in (["“", "Not", "a", "GOOD", "idea", "!", "”", "Lee", "said", ".", "Very", "nice", "."], ["ΟΔΟΣ", "nice", "bad", "isn’t", "Σ", "great"], ["very", " ", "nice", "awful"]):
+        tokens, start = [], 0
+        for text in texts:
+            tokens.append(Token(start, start + len(text), text, "NN"))
+            start += len(text) + 1
+        spans = [(0, start), (0, 0), (tokens[1].start, tokens[3].end), (tokens[1].start + 1, tokens[3].end - 1), (tokens[2].start, tokens[-1].end + 5)]
+        quotes = [Quote(s, e, "", "direct", None, None, None) for s, e in spans]
+        for given in (tuple(tokens), tokens):
+            scored = score_quotes(quotes, given)
+            for (s, e), q in zip(spans, scored):
+                assert q.sentiment == words_sentiment([t.text for t in tokens if t.start >= s and t.start < e and t.end <= e]), (texts, s, e)
+            # and `sentence_sentiments` after it reads the same words
+            sentence = Sentence(0, start, 0, 0, len(tokens))
+            assert sentence_sentiments([sentence], given) == (words_sentiment(texts),)
+
+
 def textblob_sentiment_words(path: str | None = None) -> dict:
     """What `textblob.en.sentiment` (or an English `Sentiment` on `path`) holds once loaded,
     from a process where TextBlob is used as shipped; scores as tuples."""
