@@ -12,6 +12,16 @@ from functools import cache
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
+def data_path(name: str) -> str:
+    """Where `data/<name>` is, when the package is installed as plain files."""
+    return os.path.join(_DATA, name)
+
+
+def read_text(name: str) -> str:
+    """The text of `data/<name>` (UTF-8)."""
+    return _read(name)
+
+
 def _read(name: str) -> str:
     try:
         with open(os.path.join(_DATA, name), encoding="utf-8") as handle:

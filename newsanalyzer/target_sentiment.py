@@ -22,11 +22,10 @@ from binascii import a2b_base64
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, compress
 from typing import Sequence
 
-from newsanalyzer import disk_cache
+from newsanalyzer import disk_cache, lexicon
 
 __all__ = ["TargetSentiment", "score_targets", "score_alone", "extract_features", "tokenize", "LABELS"]
 
@@ -68,7 +67,7 @@ class TargetSentiment:
 
 
 def _read_data_text(name: str) -> str:
-    return resources.files("newsanalyzer").joinpath("data", name).read_text(encoding="utf-8")
+    return lexicon.read_text(name)
 
 
 class _Resources:
@@ -189,9 +188,8 @@ def _is_weights(value: object) -> bool:
 @lru_cache(maxsize=1)
 def load_model() -> _Model:
     """The shipped model; its tables are kept on disk between runs (disk_cache.py: 6 ms to read back instead of about 20)."""
-    weights = resources.files("newsanalyzer").joinpath("data", WEIGHTS_FILE)
-    build = lambda: _parse_weights(weights.read_text(encoding="utf-8"))  # noqa: E731
-    return _Model.from_tables(*disk_cache.load("sentiment_model", [str(weights)], build, _is_weights))
+    build = lambda: _parse_weights(lexicon.read_text(WEIGHTS_FILE))  # noqa: E731
+    return _Model.from_tables(*disk_cache.load("sentiment_model", [lexicon.data_path(WEIGHTS_FILE)], build, _is_weights))
 
 
 # ---------------------------------------------------------------------------
