@@ -19,10 +19,6 @@ def data_path(name: str) -> str:
 
 def read_text(name: str) -> str:
     """The text of `data/<name>` (UTF-8)."""
-    return _read(name)
-
-
-def _read(name: str) -> str:
     try:
         with open(os.path.join(_DATA, name), encoding="utf-8") as handle:
             return handle.read()
@@ -35,7 +31,7 @@ def _read(name: str) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    return [entry for line in _read(name).splitlines() if (entry := line.strip()) and not line.startswith("#")]
+    return [entry for line in read_text(name).splitlines() if (entry := line.strip()) and not line.startswith("#")]
 
 
 @cache

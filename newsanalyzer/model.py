@@ -242,8 +242,7 @@ class Analysis:
     @property
     def stats(self) -> Stats:
         # a word has a letter or digit; most tokens are wholly alphanumeric, which isalnum() tells fastest
-        texts = self.tokens.texts if isinstance(self.tokens, Tokens) else [t.text for t in self.tokens]
-        words = sum(1 for t in texts if t.isalnum() or _HAS_ALNUM(t))
+        words = sum(1 for t in Tokens.of(self.tokens).texts if t.isalnum() or _HAS_ALNUM(t))
         return Stats(len(self.text), words, len(self.sentences), len(self.paragraphs))
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:

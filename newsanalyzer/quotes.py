@@ -382,7 +382,7 @@ def _speaker_in(ctx: _Context, first: int, end: int) -> tuple[Span, str | None] 
         return Span(s, e, ctx.text[s:e]), actor
     # a noun or pronoun, or a noun tagged as an adjective: `audio obtained by`
     has_noun = any(tag.startswith(("NN", "PRP")) for tag in ctx.tags[first:end])
-    if not has_noun and not (ctx.tags[end - 1] == "JJ" and end < len(ctx.tags) and ctx.tags[end] in {"VBN", "IN"}):
+    if not has_noun and not (ctx.tags[end - 1] == "JJ" and end < ctx.count and ctx.tags[end] in {"VBN", "IN"}):
         return None
     s, e = ctx.token_starts[first], ctx.token_ends[end - 1]
     return Span(s, e, ctx.text[s:e]), None

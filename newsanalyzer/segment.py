@@ -3,8 +3,8 @@
 Offline by construction: sentences are those of NLTK's `PunktSentenceTokenizer`
 on parameters we ship (`data/abbreviations.txt`) instead of the downloadable
 punkt model, found by our copy of it for those parameters (`NewsPunkt`, which
-needs no NLTK module at run time), words follow the Treebank conventions of `NLTKWordTokenizer` (in one pass,
-`word_spans`), and tags are those of TextBlob's `PatternTagger`, from the
+needs no NLTK module at run time), words follow the Treebank conventions of
+`NLTKWordTokenizer` (in one pass, `word_spans`), and tags are those of TextBlob's `PatternTagger`, from the
 lexicon that ships inside the textblob package (fast_tagger.py).
 """
 
@@ -107,9 +107,6 @@ class PunktPatterns:
         self._re_word_tokenizer = _plain_regex(word_tokenizer, re.UNICODE | re.VERBOSE)
         self._re_period_context = _plain_regex(period_context, re.UNICODE | re.VERBOSE)
         self.re_boundary_realignment = _plain_regex(self._boundary_realignment, re.UNICODE | re.MULTILINE)
-
-    def _word_tokenizer_re(self) -> re.Pattern:
-        return self._re_word_tokenizer
 
     def word_tokenize(self, text: str) -> list[str]:
         """Punkt's words: punctuation but the period split off."""
@@ -328,15 +325,6 @@ _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
 
 # `\s` or `\S` inside a character class, where the rewrite below would nest classes.
 _CLASS_WITH_SPACE = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\\[sS]")
-
-
-def _as_plain_regex(pattern):
-    """A `regex` pattern compiled by `re`, its white space as `regex` defines it
-    (or the pattern as NLTK gives it, should a later NLTK write one we cannot rewrite):
-    the tests compare NLTK's patterns, so rewritten, with `PunktPatterns`'s."""
-    if _CLASS_WITH_SPACE.search(pattern.pattern):
-        return pattern
-    return _plain_regex(pattern.pattern, pattern.flags)
 
 
 def _plain_regex(source: str, flags: int):
