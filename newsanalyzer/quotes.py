@@ -1488,17 +1488,31 @@ def find_quotes(
 
     # Passages no cue claimed: a quote running on from the previous one, or unattributed.
     by_start = sorted(quotes, key=_START)
+    actor_types = {actor.name: actor.type for actor in actors}
     starts = [q.start for q in by_start]
     for passage in passages:
         if passage in covered or passage.single:
             continue
         k = bisect.bisect_left(starts, passage.start) - 1
         previous = None
+        # A quote paragraph may continue what the previous paragraph reported (`Roe said that A. ¶ “B.”`).
+        continues_report = (
+            passage.start <= paragraphs[passage.paragraph].start + 2
+            and passage.end >= paragraphs[passage.paragraph].end - 2
+            and _word_count(text[passage.start : passage.end]) >= 6
+        )
         while k >= 0:
             q = by_start[k]
             q_paragraph = _paragraph_of(paragraphs, q.start)
             if q.kind != "indirect" or q_paragraph == passage.paragraph:
                 previous = q if q_paragraph >= passage.paragraph - 1 else None
+                break
+            if continues_report and q_paragraph == passage.paragraph - 1:
+                while k > 0 and by_start[k - 1].end >= q.end:  # the report that holds a nested one (`Roe said that critics argued ...`)
+                    k -= 1
+                    q = by_start[k]
+                if actor_types.get(q.actor) in ("person", "organization"):
+                    previous = q
                 break
             k -= 1
         subject = None

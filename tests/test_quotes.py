@@ -82,6 +82,20 @@ def test_multi_paragraph_quote_continues_with_the_same_speaker():
         assert q.actor == "John Smith", phrase
 
 
+def test_quote_paragraph_continues_the_report_of_the_paragraph_before():
+    text = (
+        "Jane Doe, the mayor, said that critics had been predicting the plan would fail for years.\n\n"
+        "“That is because they never read the budget we published last spring.”\n"
+    )
+    q = speaker_of(text, "That is because they never read")
+    assert q.speaker.text == "Jane Doe" and q.cue.text == "said"
+
+
+def test_short_quote_paragraph_after_a_report_stays_unattributed():
+    text = "Jane Doe, the mayor, said that the plan would fail.\n\n“Never again.”\n"
+    assert not covering(quotes(text), "Never again", text)
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
