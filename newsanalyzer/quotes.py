@@ -1717,8 +1717,9 @@ def _following(
     paragraphs: Sequence[Paragraph],
 ) -> tuple[Span, str | None, Span] | None:
     """The frame of the passage that opens the next paragraph, when this
-    passage fills its own paragraph to the end."""
-    if passage.end < paragraphs[passage.paragraph].end - 2:
+    passage fills its own paragraph."""
+    paragraph = paragraphs[passage.paragraph]
+    if passage.start > paragraph.start + 2 or passage.end < paragraph.end - 2:
         return None
     k = bisect.bisect_right(passages, passage.start, key=lambda p: p.start)
     while k < len(passages) and passages[k].single:

@@ -96,6 +96,17 @@ def test_short_quote_paragraph_after_a_report_stays_unattributed():
     assert not covering(quotes(text), "Never again", text)
 
 
+def test_quote_ending_a_paragraph_does_not_take_the_next_paragraphs_cue():
+    text = (
+        "Small, who attended the rally on Wednesday, said that “Trump bagged millions of dollars and hurt the little people.”\n\n"
+        "“A lot of businesses are still hurting,” he said.\n"
+    )
+    first = speaker_of(text, "Trump bagged millions")
+    second = speaker_of(text, "A lot of businesses")
+    assert second.cue.text == "said"
+    assert first.cue != second.cue
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
