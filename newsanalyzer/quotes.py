@@ -517,15 +517,22 @@ def _speaker_before(ctx: _Context, k: int, lo: int) -> tuple[tuple[Span, str | N
         start += 1
     if start == end:
         return None, k
-    if (
-        start - 2 >= lo
-        and ctx.tags[start - 1] == "IN"
-        and start - 2 in ctx.mention_of
-        and ctx.mention_of.keys().isdisjoint(range(start, end))
+    if start - 2 >= lo and ctx.tags[start - 1] == "IN" and all(
+        ctx.mention_of[m][3] == "place" for m in range(start, end) if m in ctx.mention_of
     ):
-        s, e, actor, _ = ctx.mention_of[start - 2]
-        first = bisect.bisect_left(ctx.token_starts, s)
-        return (Span(s, e, ctx.text[s:e]), actor), first
+        # `Jane Roe of Ohio said`, `the senator from Vermont said`: the phrase before the preposition speaks
+        if start - 2 in ctx.mention_of:
+            s, e, actor, _ = ctx.mention_of[start - 2]
+            first = bisect.bisect_left(ctx.token_starts, s)
+            return (Span(s, e, ctx.text[s:e]), actor), first
+        if ctx.lowers[start - 1] in {"of", "from"} and ctx.tags[start - 2].startswith("NN"):
+            head = start - 2
+            while head > lo and (ctx.tags[head - 1].startswith(("NN", "JJ", "DT")) and head - 1 not in ctx.mention_of):
+                head -= 1
+            found = _speaker_in(ctx, head, start - 1)
+            if found is not None and _speaker_like(ctx, found[0], found[1]):
+                s, e = ctx.token_starts[head], ctx.token_ends[end - 1]
+                return (Span(s, e, ctx.text[s:e]), None), head
     return _speaker_in(ctx, start, end), start
 
 
@@ -871,6 +878,9 @@ def _is_np_token(ctx: _Context, k: int) -> bool:
     return ctx.tags[k].startswith(_NP_TAGS) or k in ctx.mention_of or ctx.texts[k] in _NP_TEXT
 
 
+_NOT_A_MENTION = (0, 0, None, "")
+
+
 def _head_speaker(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None:
     """The speaker named by the noun phrase tokens[a:b]: the mention that ends
     its core (before any `of`/`for` complement), else the core phrase itself."""
@@ -879,8 +889,12 @@ def _head_speaker(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | No
     core_end = a
     while core_end < b and ctx.texts[core_end] not in {",", "("}:
         word = ctx.texts[core_end]
-        if word.lower() in _PREPOSITIONS and (core_end == a or not ctx.texts[core_end - 1][:1].isupper()):
-            break  # `a spokesman for the ministry`, but `Secretary of State X`
+        if word.lower() in _PREPOSITIONS and (
+            core_end == a
+            or not ctx.texts[core_end - 1][:1].isupper()
+            or ctx.mention_of.get(core_end - 1, _NOT_A_MENTION)[3] == "person"
+        ):
+            break  # `a spokesman for the ministry`, `Jane Roe of Ohio`, but `Secretary of State X`
         core_end += 1
     if core_end == a:
         return None
@@ -947,7 +961,7 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
     while start > lo:
         if _is_np_token(ctx, start - 1):
             start -= 1
-        elif ctx.lowers[start - 1] in {"of", "for"} and start - 2 >= lo and _is_np_token(ctx, start - 2) and start < end:
+        elif ctx.lowers[start - 1] in {"of", "for", "from"} and start - 2 >= lo and _is_np_token(ctx, start - 2) and start < end:
             start -= 1
         else:
             break

@@ -107,6 +107,27 @@ def test_quote_ending_a_paragraph_does_not_take_the_next_paragraphs_cue():
     assert first.cue != second.cue
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“We will not stop,” said Jane Roe of the University of Ohio.", "Jane Roe"),
+        ("Jane Roe of Ohio said the financial system was “corrupt.”", "Jane Roe"),
+        ("The senator from Vermont said the financial system was “corrupt,” noting that banks “pay fines.”", "senator"),
+    ],
+)
+def test_a_place_after_of_or_from_does_not_speak(text, speaker):
+    for q in quotes(text):
+        assert speaker in q.speaker.text
+
+
+def test_a_participle_after_the_content_reports_more_of_the_same_speaker():
+    text = "The senator from Vermont said the financial system was “corrupt,” noting that banks “pay fines.”"
+    said = speaker_of(text, "the financial system")
+    noting = speaker_of(text, "banks")
+    assert said.cue.text == "said" and noting.cue.text == "noting"
+    assert "noting" not in said.text
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
