@@ -54,7 +54,7 @@ def fold(text: str) -> str:
 
 @cache
 def _sentence_splitter() -> NewsPunkt:
-    return NewsPunkt(lexicon.words("abbreviations"))
+    return NewsPunkt(lexicon.words("abbreviations"), lexicon.words("sentence_starters"))
 
 
 class PunktPatterns:
@@ -117,6 +117,10 @@ class PunktPatterns:
         return self._re_period_context
 
 
+# Initials, the stem of `H.W.` or `u.s.`: single letters joined by periods (abbreviations, see NewsPunkt)
+_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
+# PunktToken's `is_ellipsis`
+_ELLIPSIS = re.compile(r"\.\.+$")
 # PunktToken's classes of words, and PunktSentenceTokenizer's PUNCTUATION
 _PUNKT_INITIAL = r"[^\W\d]\.$"
 _PUNKT_NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
@@ -128,19 +132,23 @@ class NewsPunkt:
 
     Punkt asks `text_contains_sentbreak` about the few words around every
     `.`, `?` or `!` (25 us a question, most of Punkt's time). With our
-    parameters (abbreviations only: no collocations, no frequent sentence
-    starters, no orthographic statistics) its two annotation passes come
-    down to a rule per word (`_break_kind`, remembered) and a look at the
-    next word's first letter; the words come from Punkt's own word pattern
-    and are classified by its own regular expressions. The rest is NLTK's
-    code for `span_tokenize`, with lists for generators (tests/test_segment.py
+    parameters (abbreviations and frequent sentence starters: no
+    collocations, no orthographic statistics) its two annotation passes
+    come down to a rule per word (`_break_kind`, remembered) and a look at
+    the next word; the words come from Punkt's own word pattern and are
+    classified by its own regular expressions. The rest is NLTK's code for
+    `span_tokenize`, with lists for generators (tests/test_segment.py
     compares the two on varied texts).
+
+    Initials (`H.W.`, `G.K.`, `U.S.`: single letters and periods) are
+    abbreviations too, as Punkt would learn each from a large enough corpus.
     """
 
     PUNCTUATION = _PUNKT_PUNCTUATION
 
-    def __init__(self, abbreviations: frozenset[str]):
+    def __init__(self, abbreviations: frozenset[str], sentence_starters: frozenset[str] = frozenset()):
         self._abbreviations = abbreviations
+        self._sentence_starters = sentence_starters
         self._lang_vars = PunktPatterns()
         self._sentence_end = re.compile(self._lang_vars._re_sent_end_chars)
         # The marks but the period: most paragraphs hold none of them (checked by `in`, a
@@ -280,6 +288,8 @@ class NewsPunkt:
             return True
         if kind == "no break":
             return False
+        if kind == "abbreviation":  # a break only before a capitalised sentence starter (`U.S. The`)
+            return following[:1].isupper() and self._type_no_sentperiod(following) in self._sentence_starters
         # An initial or a number: no break before punctuation or a lower-case
         # word (`_ortho_heuristic` False), an initial none before an upper-case
         # word either ("unknown", then the initials rule).
@@ -289,18 +299,22 @@ class NewsPunkt:
 
     def _break_kind(self, word: str) -> str:
         """Punkt's decision at `word`: "break", "no break", or "initial"/"number" (a break unless the next word says otherwise)."""
-        abbreviations = self._abbreviations
         # _first_pass_annotation (an ellipsis ends in `..`: no break)
+        abbreviation = False
         if word in self._lang_vars.sent_end_chars:
             sentbreak = True
+        elif _ELLIPSIS.match(word):
+            sentbreak, abbreviation = False, True  # as an abbreviation in the second pass
         elif word.endswith(".") and not word.endswith(".."):
-            stem = word[:-1].lower()
-            sentbreak = not (stem in abbreviations or stem.split("-")[-1] in abbreviations)
+            abbreviation = self._is_abbreviation(word[:-1].lower())
+            sentbreak = not abbreviation
         else:
             sentbreak = False
-        # _second_pass_annotation, for a word ending in a period: without
-        # collocations and sentence starters it only takes breaks away.
-        if not sentbreak:
+        # _second_pass_annotation, for a word ending in a period: without collocations it
+        # only takes breaks away, but after an abbreviation that is no initial a sentence starter breaks.
+        if abbreviation and not self._initial.match(word):
+            kind = "abbreviation"
+        elif not sentbreak:
             kind = "no break"
         elif not word.endswith("."):
             kind = "break"
@@ -315,6 +329,20 @@ class NewsPunkt:
             self._break_kinds.clear()
         self._break_kinds[word] = kind
         return kind
+
+    def _is_abbreviation(self, stem: str) -> bool:
+        """Punkt's test of a word's lower-cased stem (without its final period), initials included."""
+        last = stem.rpartition("-")[2]
+        abbreviations = self._abbreviations
+        return stem in abbreviations or last in abbreviations or _INITIALS.fullmatch(last) is not None or _INITIALS.fullmatch(stem) is not None
+
+    def _type_no_sentperiod(self, word: str) -> str:
+        """PunktToken's `type_no_sentperiod`: the lower-cased word, numbers as one type, without a
+        final period that ends a sentence in the first pass."""
+        word_type = self._numeric.sub("##number##", word.lower())
+        if word_type.endswith(".") and len(word_type) > 1 and (word == "." or not (_ELLIPSIS.match(word) or word.endswith("..") or self._is_abbreviation(word[:-1].lower()))):
+            return word_type[:-1]
+        return word_type
 
 
 # NLTK's `string.whitespace`, the characters Punkt takes for white space before a candidate break.

@@ -55,6 +55,16 @@ def test_sentences_respect_news_abbreviations():
     ]
 
 
+def test_initials_keep_a_name_whole_and_a_sentence_starter_ends_an_abbreviated_sentence():
+    text = "George H.W. Bush met Rep. G.K. Butterfield in the U.S. He left at 5 p.m. The talks went on."
+    _, sentences, _ = segment(text)
+    assert [text[s.start : s.end] for s in sentences] == [
+        "George H.W. Bush met Rep. G.K. Butterfield in the U.S.",
+        "He left at 5 p.m.",
+        "The talks went on.",
+    ]
+
+
 def test_curly_apostrophe_is_a_possessive_not_a_quote():
     text = "Kim’s train didn’t stop."
     folded = fold(text)
@@ -91,7 +101,8 @@ def test_every_token_slices_back_and_has_a_tag():
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 PIECES = ["Mr.", "U.S.", "J.", "a.", "No.", "Sept.", "etc.", "5.", "3.5", "1,000", "10:30", "...", "..", ".", "?", "!", "?!",
           "don't", "can't", "n't", "Kim's", "we're", "O'Brien", "e-mail", "A&M", "''", '"', "'", "(", ")", ",", ";", ":", "--",
-          "-", "_x", "x_", "said", "The", "the", "THE", "über", "Élan", "ß", "٣", "²", "i.e.", "p.m.", " ", " ", " ", "\n", "\n\n"]
+          "-", "_x", "x_", "said", "The", "the", "THE", "über", "Élan", "ß", "٣", "²", "i.e.", "p.m.", "H.W.", "g.k.", "He", "But", "HE",
+          " ", " ", " ", "\n", "\n\n"]
 fragments = st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet="aZ.'&-_ 9\n", max_size=4)), max_size=30).map("".join)
 
 # Sentences written for these tests: known and unknown words, first words with
@@ -204,16 +215,25 @@ PUNKT_PARAGRAPHS = [
     "Line one.\nLine two continues\nand ends here. Next!",
     "Prices rose 3.5. In 2016. the vote came. i. e. fine. E.g. not.",
     "The ex-Gov. Smith spoke. Then a vice-Pres. Jones left. A non-word. Stop.",
+    "George H.W. Bush spoke in the U.S. He left at 5 p.m. But G.K. Butterfield stayed... They met. The end.",
 ]
 
 
-def test_news_punkt_equals_nltks_punkt():
+def nltk_punkt(text):
+    """NLTK's Punkt on our parameters for `text`: the abbreviations, the initials in `text`
+    (NewsPunkt takes any for an abbreviation), and the sentence starters."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(data_lists.words("abbreviations"))
-    plain, ours = PunktSentenceTokenizer(params), _sentence_splitter()
+    params.abbrev_types = set(data_lists.words("abbreviations")) | set(re.findall(r"[^\W\d_](?:\.[^\W\d_])+", text.lower()))
+    params.sent_starters = set(data_lists.words("sentence_starters"))
+    return PunktSentenceTokenizer(params)
+
+
+def test_news_punkt_equals_nltks_punkt():
+    ours = _sentence_splitter()
     for paragraph in PUNKT_PARAGRAPHS + [a + " " + b for a in PIECES for b in PIECES]:
+        plain = nltk_punkt(paragraph)
         assert list(ours.span_tokenize(paragraph)) == list(plain.span_tokenize(paragraph)), paragraph
         for _, context in plain._match_potential_end_contexts(paragraph):
             assert ours.text_contains_sentbreak(context) == plain.text_contains_sentbreak(context), context
@@ -222,25 +242,18 @@ def test_news_punkt_equals_nltks_punkt():
 @FUZZ
 @given(fragments)
 def test_news_punkt_equals_nltks_punkt_on_any_text(text):
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(data_lists.words("abbreviations"))
-    assert list(_sentence_splitter().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
+    assert list(_sentence_splitter().span_tokenize(text)) == list(nltk_punkt(text).span_tokenize(text))
 
 
 def test_news_punkt_patterns_treat_information_separators_as_nltk_does():
     """Our copies of Punkt's patterns run on `re`, whose `\\s` also matches U+001C..U+001F; NLTK's `regex` does not."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(data_lists.words("abbreviations"))
-    plain, ours = PunktSentenceTokenizer(params), _sentence_splitter()
+    ours = _sentence_splitter()
     pieces = ["Mr.", "No.", "end.", "Next", "next", "?", '"', ")", "--", " ", "\n", "\x1c", "\x1d", "\x1e", "\x1f", "\t"]
     for a in pieces:
         for b in pieces:
             for c in pieces:
                 text = f"It was{a}{b}{c}The end. Done"
+                plain = nltk_punkt(text)
                 assert list(ours.span_tokenize(text)) == list(plain.span_tokenize(text)), repr(text)
                 assert ours._lang_vars.word_tokenize(text) == plain._lang_vars.word_tokenize(text), repr(text)
 
@@ -499,11 +512,7 @@ punkt_text = st.lists(st.sampled_from(["Mr.", "U.S.", "J.", "No.", "5.", "end.",
 @given(punkt_text)
 def test_news_punkt_pieces_equal_nltks_on_any_text(text):
     """Our candidate contexts (white space found by `rfind`), slices and realignment (lists) are NLTK's."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(data_lists.words("abbreviations"))
-    plain, ours = PunktSentenceTokenizer(params), _sentence_splitter()
+    plain, ours = nltk_punkt(text), _sentence_splitter()
     assert [(m.span(), c) for m, c in ours._match_potential_end_contexts(text)] == [(m.span(), c) for m, c in plain._match_potential_end_contexts(text)]
     assert list(ours.span_tokenize(text)) == list(plain.span_tokenize(text))
     for _, context in plain._match_potential_end_contexts(text):
