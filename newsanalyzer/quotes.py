@@ -644,8 +644,10 @@ def _coordinated(ctx: _Context, k: int, hi: int, previous: _Attribution) -> _Att
     return _Attribution(content[0], content[1], previous.speaker, cue, previous.actor)
 
 
-_TRAILING = {"and", "but", "or", "as", "while", "when", "because"}
+_TRAILING = {"and", "but", "or", "as", "while", "when", "because", "before", "after", "by"}
 _CLAUSE_BREAK = {",", ";", "and", "but", "—", "–", "--"}
+# Words that join a participle cue to the clause before it: `calling it X and asserting that`, `before claiming`
+_PARTICIPLE_LINKS = {"and", "before", "while", "after", "by"}
 
 
 def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution]:
@@ -666,7 +668,7 @@ def _trim_at_cues(ctx: _Context, found: list[_Attribution]) -> list[_Attribution
                 k = bisect.bisect_left(ctx.token_starts, cut) - 1
                 if k > 0 and ctx.is_quote_mark(k) and ctx.texts[k - 1] == "," and not _according(a):
                     k -= 1  # `could be “messy,” adding, “...”`: the comma inside the marks
-                if k >= 0 and ctx.lowers[k] in _CLAUSE_BREAK:
+                if k >= 0 and (ctx.lowers[k] in _CLAUSE_BREAK or ctx.lowers[k] in _PARTICIPLE_LINKS and ctx.tags[k + 1] == "VBG"):
                     end = cut
         if end != a.end:
             first = bisect.bisect_left(ctx.token_starts, a.start)
@@ -715,8 +717,8 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         prev -= 1
     word = ctx.lowers[k]
     participle = word.endswith("ing")
-    if participle and prev >= lo and (ctx.texts[prev] == "," or ctx.is_quote_mark(prev)):
-        # `..., saying the city embodied ...`: the main clause's subject speaks
+    if participle and prev >= lo and (ctx.texts[prev] == "," or ctx.is_quote_mark(prev) or ctx.lowers[prev] in _PARTICIPLE_LINKS and prev > lo):
+        # `..., saying the city embodied ...`, `... before claiming that ...`: the main clause's subject speaks
         subject = _main_subject(ctx, lo, prev)
         if subject is None:
             return None
@@ -748,6 +750,11 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         return _Attribution(content[0], content[1], found[0], cue, found[1])
 
     found, subject_start = _speaker_before(ctx, k, lo)
+    if not participle and prev > lo and ctx.lowers[prev] in {"and", "but"} and (found is None or not _speaker_like(ctx, *found)):
+        # `Roe referred to the massacre and said ...`: the verbs share the clause's subject
+        subject = _clause_subject(ctx, lo, prev, True)
+        if subject is not None:
+            found, subject_start = (subject[0], subject[1]), k
     if participle and found is not None and subject_start - 1 >= lo and ctx.tags[subject_start - 1].startswith("VB"):
         # `The town released a statement saying ...`: the object does not speak, the subject does
         subject = _clause_subject(ctx, lo, subject_start)
@@ -1007,8 +1014,12 @@ def _clause_subject(ctx: _Context, lo: int, hi: int, first: bool = False) -> tup
         tag = ctx.tags[v]
         if tag not in {"VBD", "VBZ", "VBP", "MD", "VBN"} or v in ctx.mention_of or ctx.is_quote_mark(v):
             continue
-        if tag == "VBN" and (v == lo or not _is_np_token(ctx, v - 1)):
-            continue  # a participle after an auxiliary, not a mis-tagged past tense
+        if tag == "VBN":
+            m = v - 1
+            while m > lo and ctx.tags[m] == "RB":
+                m -= 1  # `Roe later referred`
+            if v == lo or not _is_np_token(ctx, m):
+                continue  # a participle after an auxiliary, not a mis-tagged past tense
         found = _subject_before(ctx, lo, v)
         if found is not None and _speaker_like(ctx, found[0], found[1]):
             return found[0], found[1], v

@@ -128,6 +128,34 @@ def test_a_participle_after_the_content_reports_more_of_the_same_speaker():
     assert "noting" not in said.text
 
 
+@pytest.mark.parametrize(
+    "text, first, second, cue",
+    [
+        ("Jane Roe said the deal has “kept us safe” on Tuesday before claiming that open borders are “a danger.”",
+         "the deal has", "open borders", "claiming"),
+        ("Jane Roe lit into the plan, calling it “disqualifying” and asserting that the only answer must be “a new vote.”",
+         "disqualifying", "the only answer", "asserting"),
+    ],
+)
+def test_a_participle_joined_by_a_conjunction_starts_a_new_report(text, first, second, cue):
+    one, two = speaker_of(text, first), speaker_of(text, second)
+    assert one.speaker.text == two.speaker.text == "Jane Roe"
+    assert two.cue.text == cue and one.cue != two.cue
+    assert second not in one.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe later referred to the recent attack and said she would “protect every citizen.”",
+        "Jane Roe visited the flooded town and said the repairs would “take years.”",
+    ],
+)
+def test_a_cue_after_and_shares_the_subject_of_the_clause(text):
+    q = [q for q in quotes(text) if q.cue is not None and q.cue.text == "said"]
+    assert q and q[0].speaker.text == "Jane Roe"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
