@@ -359,9 +359,9 @@ def _noun_phrase_end(ctx: _Context, k: int, hi: int) -> int:
         tag = ctx.tags[j]
         if tag.startswith(("NN", "JJ", "DT", "CD", "PRP", "POS")) or j in ctx.mention_of or ctx.texts[j] in {"-", "&", "'s", "’s"}:
             j += 1
-        elif tag == "VBG" and j > k and ctx.tags[j - 1] in {"DT", "JJ"} and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "JJ")):
-            j += 1  # `another leading lawyer`
-        elif ctx.lowers[j] in {"of", "for", "at"} and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "DT", "JJ")) and j + 1 - k < 6:
+        elif tag in {"VBG", "VBN"} and (j == k or ctx.tags[j - 1] in {"DT", "JJ", "CD"}) and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "JJ")):
+            j += 1  # `another leading lawyer`, `one unaligned strategist`, `retired Army Gen. X`
+        elif ctx.lowers[j] in {"of", "for", "at"} and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "DT", "JJ", "CD")) and j + 1 - k < 6:
             j += 1
         else:
             break
@@ -896,6 +896,9 @@ def _head_speaker(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | No
     core_end = a
     while core_end < b and ctx.texts[core_end] not in {",", "("}:
         word = ctx.texts[core_end]
+        if word.lower() == "of" and core_end > a and all(ctx.tags[m] in {"CD", "DT"} for m in range(a, core_end)):
+            core_end += 1  # `one of two witnesses`, `some of the donors`: the head follows
+            continue
         if word.lower() in _PREPOSITIONS and (
             core_end == a
             or not ctx.texts[core_end - 1][:1].isupper()

@@ -156,6 +156,21 @@ def test_a_cue_after_and_shares_the_subject_of_the_clause(text):
     assert q and q[0].speaker.text == "Jane Roe"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“There is no data to suggest that,” said one unaligned Florida Republican strategist.", "strategist"),
+        ("“It was unseemly,” said one of two witnesses who relayed the same story.", "witnesses"),
+        ("“I fundamentally disagree,” said retired Army Gen. Jane Roe, who served in Iraq.", "Jane Roe"),
+        ("“We appreciate all of our supporters,” said the printed campaign card.", "card"),
+    ],
+)
+def test_an_inverted_cue_names_a_described_speaker(text, speaker):
+    (q,) = quotes(text)
+    assert q.speaker is not None and speaker in q.speaker.text
+    assert q.cue.text == "said"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
