@@ -1555,6 +1555,8 @@ def find_quotes(
             if subject is None:
                 if _modifier_in_marks(ctx, passage):
                     continue  # `a federal “supermax” prison`: scare quotes on a modifier
+                if _word_count(text[passage.start : passage.end]) <= 1:
+                    continue  # `upgraded to “confidential”`: with no cue, one word in marks is a scare quote
                 subject = _clause_subject(ctx, embedded[passage], first, True)
             if subject is not None and not _speaker_like(ctx, subject[0], subject[1]):
                 subject = None

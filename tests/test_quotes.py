@@ -171,6 +171,13 @@ def test_an_inverted_cue_names_a_described_speaker(text, speaker):
     assert q.cue.text == "said"
 
 
+def test_one_word_in_marks_without_a_cue_is_a_scare_quote():
+    text = "The agency upgraded many of her emails to “confidential” last year."
+    assert not covering(quotes(text), "confidential", text)
+    text = "Jane Roe lit into the plan, calling it “disqualifying.”"
+    assert speaker_of(text, "disqualifying").speaker.text == "Jane Roe"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
