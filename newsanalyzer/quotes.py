@@ -1368,7 +1368,7 @@ def _attribute_passages(
                 hi = min(sentences[a_index].end_token if sentences else ctx.count, after + _MAX_FRAME)
                 result = _after_frame(ctx, after, hi, False)
             if result is None:
-                result = _colon_subject(ctx, lo, open_mark - 1)
+                result = _colon_subject(ctx, lo, open_mark - 1) or _colon_label(ctx, lo, open_mark - 1)
             if result is not None:
                 embedded.pop(passage, None)
         if result is not None:
@@ -1436,7 +1436,36 @@ def _colon_intro(ctx: _Context, sentences: Sequence[Sentence], s_index: int, ope
     while index > 0 and sentences[index].first_token > k:
         index -= 1
     lo = max(sentences[index].first_token, k - _MAX_FRAME)
-    return _before_frame(ctx, lo, k + 1) or _colon_subject(ctx, lo, k)
+    return _before_frame(ctx, lo, k + 1) or _colon_subject(ctx, lo, k) or _colon_label(ctx, lo, k)
+
+
+def _colon_label(ctx: _Context, lo: int, colon: int) -> tuple[Span, str | None, Span] | None:
+    """`Rep. Jane Roe (R-Ohio): “...”`, `Here is Jane Roe in 1992: “...”`: a person's
+    name alone (titles, a parenthesis, a trailing time or place) labels the quote."""
+    k = lo
+    if ctx.lowers[k] == "here" and k + 1 < colon and ctx.lowers[k + 1] in {"is", "'s", "’s"}:
+        k += 2
+    mention = ctx.mention_of.get(k)
+    while mention is None and k < colon and (ctx.tags[k] in {"NNP", "NN", "DT", "JJ"} or ctx.lowers[k] == "of"):
+        k += 1  # a title before the name: `Former secretary of state X`
+        mention = ctx.mention_of.get(k)
+    if mention is None or mention[3] != "person":
+        return None
+    m = k
+    while m < colon and ctx.mention_of.get(m) == mention:
+        m += 1
+    if m < colon and ctx.texts[m] == "(":  # `(R-S.C.)`
+        while m < colon and ctx.texts[m] != ")":
+            m += 1
+        m += 1
+    if m < colon and ctx.tags[m] == "IN":  # `in December 1992`
+        m += 1
+        while m < colon and _is_np_token(ctx, m):
+            m += 1
+    if m != colon:
+        return None
+    s, e, actor, _ = mention
+    return Span(s, e, ctx.text[s:e]), actor, ctx.token_span(colon)
 
 
 def _colon_subject(ctx: _Context, lo: int, colon: int) -> tuple[Span, str | None, Span] | None:

@@ -178,6 +178,17 @@ def test_one_word_in_marks_without_a_cue_is_a_scare_quote():
     assert speaker_of(text, "disqualifying").speaker.text == "Jane Roe"
 
 
+def test_a_name_before_a_colon_labels_the_quote():
+    text = (
+        "Rep. Jane Roe (R-Ohio): “I have not heard anyone other than you cite that figure.”\n\n"
+        "Former secretary of state John Smith: “We learned that from the department.”\n\n"
+        "Here is Mary Major in December 1992: “Our new direction must rest on the new realities.”\n"
+    )
+    assert speaker_of(text, "I have not heard").actor == "Jane Roe"
+    assert speaker_of(text, "We learned that").actor == "John Smith"
+    assert speaker_of(text, "Our new direction").actor == "Mary Major"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
