@@ -1021,8 +1021,8 @@ def _clause_subject(ctx: _Context, lo: int, hi: int, first: bool = False) -> tup
             m = v - 1
             while m > lo and ctx.tags[m] == "RB":
                 m -= 1  # `Roe later referred`
-            if v == lo or not _is_np_token(ctx, m):
-                continue  # a participle after an auxiliary, not a mis-tagged past tense
+            if v == lo or not (_is_np_token(ctx, m) or ctx.texts[m] == ","):
+                continue  # a participle after an auxiliary, not a mis-tagged past tense (`Roe, 69, delivered`)
         found = _subject_before(ctx, lo, v)
         if found is not None and _speaker_like(ctx, found[0], found[1]):
             return found[0], found[1], v

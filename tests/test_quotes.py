@@ -189,6 +189,15 @@ def test_a_name_before_a_colon_labels_the_quote():
     assert speaker_of(text, "Our new direction").actor == "Mary Major"
 
 
+def test_a_colon_after_a_clause_with_an_appositive_subject_names_the_speaker():
+    text = (
+        "“We tried everything,” he told reporters.\n\n"
+        "Senate Majority Leader Jane Roe, R-Ohio, delivered a blunt message to the mayor: "
+        "“It is time to quit attacking people and get on message.”\n"
+    )
+    assert speaker_of(text, "It is time to quit").actor == "Jane Roe"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
