@@ -735,8 +735,8 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
         and prev >= lo
         and (ctx.is_quote_mark(prev) or ctx.texts[prev] == "," and _clause_before(ctx, lo, prev))
         and k + 1 < hi
-        and (ctx.tags[k + 1].startswith(("NN", "DT", "JJ", "PRP")) or k + 1 in ctx.mention_of)
-        and ctx.lowers[k + 1] not in _TIME_WORDS  # `..., said Tuesday`
+        and (ctx.tags[k + 1].startswith(("NN", "DT", "JJ")) or ctx.lowers[k + 1] in _SUBJECT_PRONOUNS or k + 1 in ctx.mention_of)
+        and ctx.lowers[k + 1] not in _TIME_WORDS  # `..., said Tuesday`, but not `..., described it as`
     )
     if inverted:
         found, np_end = _speaker_after(ctx, k, hi)
