@@ -199,7 +199,7 @@ def test_a_colon_after_a_clause_with_an_appositive_subject_names_the_speaker():
 
 
 def test_an_object_pronoun_after_a_cue_is_not_an_inverted_speaker():
-    text = "Told of the district’s lean, the mayor described it as “news to me and to everyone in my office.”"
+    text = "Told of the district’s lean, Early described it as “news to me and to everyone in my office.”"
     for q in quotes(text):
         assert q.speaker is None or q.speaker.text != "it"
 
