@@ -337,7 +337,13 @@ def _is_cue(ctx: _Context, k: int, lo: int) -> bool:
     word = ctx.lowers[k]
     if word not in _CUE_FORMS:
         return False
-    if not (ctx.tags[k].startswith("VB") or word in _STRONG_CUES or k > lo and ctx.lowers[k - 1] in _SUBJECT_PRONOUNS):
+    if not (
+        ctx.tags[k].startswith("VB")
+        or word in _STRONG_CUES
+        or k > lo and ctx.lowers[k - 1] in _SUBJECT_PRONOUNS
+        # `The Post reports that`: a cue read as a plural noun after a name, before `that`
+        or k > lo and ctx.tags[k] == "NNS" and ctx.tags[k - 1] == "NNP" and k + 1 < ctx.count and ctx.lowers[k + 1] == "that"
+    ):
         return False
     if ctx.in_quote(ctx.token_starts[k]) is not None:
         return False
@@ -361,6 +367,8 @@ def _noun_phrase_end(ctx: _Context, k: int, hi: int) -> int:
             j += 1
         elif tag in {"VBG", "VBN"} and (j == k or ctx.tags[j - 1] in {"DT", "JJ", "CD"}) and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "JJ")):
             j += 1  # `another leading lawyer`, `one unaligned strategist`, `retired Army Gen. X`
+        elif tag in {"VB", "VBP"} and j > k and ctx.tags[j - 1] in {"JJ", "NN"} and j + 1 < hi and ctx.tags[j + 1] in {"NN", "NNS"}:
+            j += 1  # a noun read as a verb inside a compound: `conservative talk radio host`
         elif ctx.lowers[j] in {"of", "for", "at"} and j + 1 < hi and ctx.tags[j + 1].startswith(("NN", "DT", "JJ", "CD")) and j + 1 - k < 6:
             j += 1
         else:
@@ -548,6 +556,13 @@ def _speaks(ctx: _Context, found: tuple[Span, str | None], first: int, cue: int)
         if ctx.tags[k] == "PRP" or ctx.lowers[k] in _SPEAKER_NOUNS:
             return True
     return False
+
+
+def _organization_reports(ctx: _Context, first: int, cue: int, hi: int) -> bool:
+    """`The Post reports that ...`: an organisation before a cue that a `that` clause follows."""
+    if cue + 1 >= hi or ctx.lowers[cue + 1] != "that":
+        return False
+    return any(ctx.mention_of.get(k, _NOT_A_MENTION)[3] == "organization" for k in range(first, cue))
 
 
 def _speaker_after(ctx: _Context, k: int, hi: int) -> tuple[tuple[Span, str | None] | None, int]:
@@ -767,9 +782,10 @@ def _verb_attribution(ctx: _Context, k: int, lo: int, hi: int, claimed_until: in
     if not word.endswith("ing") and not _BE.isdisjoint(ctx.lowers[max(lo, k - 3) : k]):
         return None  # passive: `specifics were not announced` (but `Trump is insisting`)
     if ctx.lowers[k] in _WEAK_CUES and (
-        not _speaks(ctx, found, subject_start, k) or k + 1 < hi and ctx.lowers[k + 1] == "to"
+        not (_speaks(ctx, found, subject_start, k) or _organization_reports(ctx, subject_start, k, hi))
+        or k + 1 < hi and ctx.lowers[k + 1] == "to"
     ):
-        return None  # `Beijing feel`, `They agreed to hold`
+        return None  # `Beijing feel`, `They agreed to hold` (but `The Post reports that`)
     rest = k + 1
     adjuncts = _ATTRIBUTION_ADJUNCTS
     # a closing attribution: `..., Gause said.` or `..., Zakharova said Wednesday, according to ...`

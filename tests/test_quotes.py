@@ -204,6 +204,17 @@ def test_an_object_pronoun_after_a_cue_is_not_an_inverted_speaker():
         assert q.speaker is None or q.speaker.text != "it"
 
 
+def test_according_to_a_described_name():
+    text = "According to conservative talk radio host Jane Roe, the move reeks of “fear” and desperation."
+    assert speaker_of(text, "the move reeks").actor == "Jane Roe"
+
+
+def test_a_news_organisation_reports_that():
+    text = "The New York Post reports that the team avoided the hospital in order to “keep the details under wraps.”"
+    q = speaker_of(text, "keep the details")
+    assert q.actor == "New York Post" and q.cue.text == "reports"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
