@@ -215,6 +215,13 @@ def test_a_news_organisation_reports_that():
     assert q.actor == "New York Post" and q.cue.text == "reports"
 
 
+@pytest.mark.parametrize("verb", ["beamed", "boomed", "gushed", "mused", "opined", "texted"])
+def test_verbs_of_manner_of_speaking_are_cues(verb):
+    text = f"“This is a fantastic day for the whole city,” {verb} Jane Roe of Madison."
+    q = speaker_of(text, "fantastic day")
+    assert q.actor == "Jane Roe" and q.cue.text == verb
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
