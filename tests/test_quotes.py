@@ -215,7 +215,7 @@ def test_a_news_organisation_reports_that():
     assert q.actor == "New York Post" and q.cue.text == "reports"
 
 
-@pytest.mark.parametrize("verb", ["beamed", "boomed", "gushed", "mused", "opined", "texted"])
+@pytest.mark.parametrize("verb", ["beamed", "boomed", "gushed", "mused", "opined", "texted", "pressed", "interjected", "grumbled"])
 def test_verbs_of_manner_of_speaking_are_cues(verb):
     text = f"“This is a fantastic day for the whole city,” {verb} Jane Roe of Madison."
     q = speaker_of(text, "fantastic day")
