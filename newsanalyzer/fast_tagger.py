@@ -18,6 +18,7 @@ word looked up (then remembered).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from itertools import pairwise
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -175,6 +176,50 @@ def _parser_would_split(words: list[str]) -> bool:
     return joined.count(" ") != len(words) - 1 or "\n" in joined
 
 
+# `textblob._text.CD`: what an unknown word looks like to be tagged as a number.
+_NUMBER = re.compile(r"^[0-9\-\,\.\:\/\%\$]+$")
+
+
+def suffix_tag(word: str, tag: str = "NN") -> str:
+    """The tag `textblob._text._suffix_rules([word, tag])` gives an unknown word, by its suffix
+    (the same rules in the same order, the last that applies winning; checked against TextBlob's
+    where `textblob_data.english_files()` reads TextBlob's files, and in tests/test_segment.py)."""
+    if word.endswith("ing"):
+        tag = "VBG"
+    if word.endswith("ly"):
+        tag = "RB"
+    if word.endswith("s") and not word.endswith(("is", "ous", "ss")):
+        tag = "NNS"
+    if word.endswith(("able", "al", "ful", "ible", "ient", "ish", "ive", "less", "tic", "ous")) or "-" in word:
+        tag = "JJ"
+    if word.endswith("ed"):
+        tag = "VBN"
+    if word.endswith(("ate", "ify", "ise", "ize")):
+        tag = "VBP"
+    return tag
+
+
+# Words that each of `suffix_tag`'s rules, and pairs of them, apply to (or none does).
+SUFFIX_PROBES = (
+    "word", "running", "quickly", "cats", "this", "famous", "glass", "capable", "usual", "careful", "visible",
+    "efficient", "reddish", "active", "endless", "static", "well-known", "wanted", "create", "satisfy", "realise",
+    "organize", "sings", "thinkings", "rallies", "ailing", "dated", "-", "", "ing", "ly", "s", "ed", "isles",
+    "abled", "x-ray", "ableing", "Ise", "ATE", "1990s", "ously", "tical", "fulness", "hated", "state", "mate-ing",
+)
+
+
+def suffix_rules_agree(suffix_rules: Callable) -> bool:
+    """Whether `suffix_tag` gives what TextBlob's `_suffix_rules` gives on every probe word, for each default tag."""
+    return all(suffix_rules([w, tag])[1] == suffix_tag(w, tag) for w in SUFFIX_PROBES for tag in ("NN", "XX"))
+
+
+def _textblob_tag(text: str, tokenize: bool = True):
+    """`textblob.en.tag`, imported on first use (only words TextBlob's parser would split need it)."""
+    from textblob.en import tag
+
+    return tag(text, tokenize=tokenize)
+
+
 def _remember(memo: dict, key, value) -> None:
     if len(memo) >= _MAX_MEMO:
         memo.clear()
@@ -197,7 +242,30 @@ class WordTagger:
 
     @classmethod
     def from_textblob(cls) -> WordTagger:
-        """The tagger on TextBlob's English lexicon and defaults, as `textblob.en.tag` uses them."""
+        """The tagger on TextBlob's English lexicon and defaults, as `textblob.en.tag` uses them
+        (TextBlob's modules are imported only when `textblob_data.english_files()` cannot tell them)."""
+        from newsanalyzer.textblob_data import english_files
+
+        files = english_files()
+        if files is None or not files["suffix_rules"]:
+            return cls._from_textblob_modules()
+        lexicon = SortedLexicon.from_path(files["lexicon"])
+        if lexicon is None:  # a lexicon file of another shape: TextBlob loads it
+            return cls._from_textblob_modules()
+        default_tag, title_tag, number_tag = files["default"]
+
+        def unknown_tag(word: str) -> str:  # the `tag is None` branch of `_text.find_tags` for English
+            if word.istitle():
+                return title_tag
+            if _NUMBER.match(word) is not None:
+                return number_tag
+            return suffix_tag(word, default_tag)
+
+        return cls(lexicon, unknown_tag, _textblob_tag)
+
+    @classmethod
+    def _from_textblob_modules(cls) -> WordTagger:
+        """`from_textblob()` from TextBlob's imported modules."""
         from textblob import _text
         from textblob.en import parser, tag
 

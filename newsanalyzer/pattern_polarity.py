@@ -21,9 +21,14 @@ from newsanalyzer import disk_cache
 @cache
 def _table() -> tuple[dict, frozenset]:
     """`_derive_table()`, kept on disk between runs (disk_cache.py: 1 ms to read back instead of about 25)."""
-    from textblob import _text, en
+    from newsanalyzer.textblob_data import english_files
 
-    sources = [en.sentiment.path, _text.__file__, en.__file__]  # the lexicon, and the code of TextBlob's rules
+    files = english_files()  # TextBlob's files, known without importing TextBlob
+    if files is None:
+        from textblob import _text, en
+
+        files = {"sentiment": en.sentiment.path, "modules": [_text.__file__, en.__file__]}
+    sources = [files["sentiment"], *files["modules"]]  # the lexicon, and the code of TextBlob's rules
     return disk_cache.load("pattern_table", sources, _derive_table, _is_table)
 
 

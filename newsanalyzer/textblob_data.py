@@ -12,6 +12,7 @@ into its own table, so TextBlob's lookups are never on a hot path.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -30,6 +31,53 @@ def tagger():
     from newsanalyzer.fast_tagger import WordTagger
 
     return WordTagger.from_textblob()
+
+
+@cache
+def english_files() -> dict | None:
+    """Where `textblob.en` finds its files and the tagger's default tags, read without importing
+    TextBlob when the cache holds them: {"lexicon": path, "sentiment": path, "default": [tags],
+    "modules": [textblob/_text.py, textblob/en/__init__.py], "suffix_rules": whether
+    `fast_tagger.suffix_tag` gives `textblob._text._suffix_rules`' tags}; None when TextBlob
+    is laid out otherwise (callers then ask its modules).
+
+    Importing `textblob.en` runs textblob/_text.py (1,700 lines and some twenty regular
+    expressions to compile: about 8 % of a fresh process's start); the values come from
+    those two modules' code, so they are kept on disk against their sizes and times
+    (disk_cache.py) and read back instead.
+    """
+    import importlib.util
+
+    from newsanalyzer import disk_cache
+
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = os.path.abspath(spec.submodule_search_locations[0])
+    modules = [os.path.join(package, "_text.py"), os.path.join(package, "en", "__init__.py")]
+    files = disk_cache.load("textblob_files", modules, lambda: _english_files(modules), _is_files)
+    return files if files.get("modules") == modules else None
+
+
+def _english_files(modules: list[str]) -> dict:
+    """`english_files()`, read from TextBlob's own modules; {} unless they are the files `modules`."""
+    from textblob import _text, en
+
+    from newsanalyzer.fast_tagger import suffix_rules_agree
+
+    if [os.path.abspath(_text.__file__), os.path.abspath(en.__file__)] != modules:
+        return {}
+    return {
+        "lexicon": en.parser.lexicon.path,
+        "sentiment": en.sentiment.path,
+        "default": list(en.parser.default),
+        "modules": modules,
+        "suffix_rules": suffix_rules_agree(_text._suffix_rules),
+    }
+
+
+def _is_files(value: object) -> bool:
+    return type(value) is dict and (not value or sorted(value) == ["default", "lexicon", "modules", "sentiment", "suffix_rules"])
 
 
 def tagger_lexicon() -> Mapping[str, str]:

@@ -114,9 +114,10 @@ def test_the_shipped_data_read_back_equals_the_data_derived(folder):
     _light_imports.install()
     from textblob import en
 
-    from newsanalyzer import fast_tagger, pattern_polarity, target_sentiment
+    from newsanalyzer import fast_tagger, pattern_polarity, target_sentiment, textblob_data
 
     derived_table = pattern_polarity._derive_table()
+    textblob_data.english_files.cache_clear()
     pattern_polarity._table.cache_clear()
     target_sentiment.load_model.cache_clear()
     try:
@@ -129,8 +130,9 @@ def test_the_shipped_data_read_back_equals_the_data_derived(folder):
             target_sentiment.load_model.cache_clear()
             model = target_sentiment.load_model()
             assert model.tables == target_sentiment.parse_model(target_sentiment._read_data_text(target_sentiment.WEIGHTS_FILE)).tables
-        assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["pattern_table", "sentiment_model", "tagger_lexicon"]
+        assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["pattern_table", "sentiment_model", "tagger_lexicon", "textblob_files"]
     finally:
+        textblob_data.english_files.cache_clear()
         pattern_polarity._table.cache_clear()
         target_sentiment.load_model.cache_clear()
 
@@ -143,4 +145,4 @@ def test_the_command_line_prints_the_same_with_a_cold_or_warm_cache(tmp_path):
     off = subprocess.run(command, env=dict(env, NEWSANALYZER_CACHE_DIR=""), capture_output=True, timeout=120)
     assert cold.returncode == warm.returncode == off.returncode == 0
     assert cold.stdout == warm.stdout == off.stdout and cold.stdout.count(b"\n") == 3
-    assert len(list((tmp_path / "cache").iterdir())) == 3
+    assert len(list((tmp_path / "cache").iterdir())) == 4  # the tagger lexicon, TextBlob's files, the pattern table, the model
