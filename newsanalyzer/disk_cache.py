@@ -6,7 +6,9 @@ process's start (some 60 ms here). What comes out is plain data (lists, dicts,
 tuples, strings and numbers), which `marshal` writes and reads back in a few
 milliseconds. A cache file is named after what it holds and a digest of what
 it was derived from: the source files' paths, sizes and modification times
-(what Python's own bytecode cache checks), our version and Python's. A
+(what Python's own bytecode cache checks), our version and Python's; the
+file also holds that description whole, and is read back only when it is
+the same (so a digest shared by chance never passes for another's). A
 missing, stale, unreadable or unwritable cache only means deriving the data
 again; nothing is ever required to be written.
 
@@ -19,10 +21,10 @@ code, but only the user should be able to write there.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
+from binascii import crc32
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -51,13 +53,12 @@ def folder() -> str | None:
 
 
 def _identity(name: str, sources: Iterable[str]) -> str | None:
-    """A digest of what the data named `name` derives from, or None if a source cannot be checked."""
+    """What the data named `name` derives from, as a string, or None if a source cannot be checked."""
     try:
         stats = [(os.path.abspath(path), st.st_size, st.st_mtime_ns) for path in sources for st in [os.stat(path)]]
     except (OSError, TypeError, ValueError):
         return None
-    key = repr((name, __version__, sys.version, sys.implementation.cache_tag, stats))
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return repr((name, __version__, sys.version, sys.implementation.cache_tag, stats))
 
 
 def load(name: str, sources: Iterable[str], build: Callable[[], T], valid: Callable[[object], bool]) -> T:
@@ -67,21 +68,22 @@ def load(name: str, sources: Iterable[str], build: Callable[[], T], valid: Calla
     identity = _identity(name, sources) if where else None
     if identity is None:
         return build()
-    path = os.path.join(where, f"{name}-{identity}.marshal")
+    # The file's name tells versions apart (a CRC: no need for hashlib's import), its first item says whose it is.
+    path = os.path.join(where, f"{name}-{crc32(identity.encode('utf-8', 'surrogateescape')):08x}.marshal")
     try:
         with open(path, "rb") as handle:
-            value = marshal.loads(handle.read())
-        if valid(value):
-            return value
+            stored = marshal.loads(handle.read())
+        if type(stored) is tuple and len(stored) == 2 and stored[0] == identity and valid(stored[1]):
+            return stored[1]
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
-    _write(where, name, path, value)
+    _write(where, name, path, (identity, value))
     return value
 
 
 def _write(where: str, name: str, path: str, value: object) -> None:
-    """Write `value` to `path` whole or not at all (a process reading it never sees half a file),
+    """Write `value` (what the data derives from, and the data) to `path` whole or not at all (a process reading it never sees half a file),
     and remove the oldest files of `name` beyond the newest few."""
     try:
         data = marshal.dumps(value)

@@ -78,6 +78,22 @@ def test_a_damaged_file_is_derived_again(source, folder, damage):
     assert len(calls) == 2
 
 
+def test_a_file_of_the_same_name_holding_other_data_is_not_read_back(source, folder):
+    """Names are short digests: two identities may share one by chance; the identity stored in the file tells them apart."""
+    import marshal
+
+    build, calls = _counting_build(source)
+    disk_cache.load("words", [str(source)], build, _valid)
+    [path] = folder.iterdir()
+    identity, value = marshal.loads(path.read_bytes())
+    assert value == {"good": (0.7, None, ("a", 1))} and identity == disk_cache._identity("words", [str(source)])
+    path.write_bytes(marshal.dumps((identity.replace("words", "other"), {"bad": (0.0, None, ("b", 2))})))
+    assert disk_cache.load("words", [str(source)], build, _valid) == {"good": (0.7, None, ("a", 1))}
+    assert len(calls) == 2
+    assert disk_cache.load("words", [str(source)], build, _valid) == {"good": (0.7, None, ("a", 1))}
+    assert len(calls) == 2  # written back whole, and read
+
+
 def test_no_cache_when_switched_off_a_source_is_missing_or_the_folder_cannot_be_written(source, tmp_path, monkeypatch):
     build, calls = _counting_build(source)
     monkeypatch.setenv(disk_cache.ENV, "")  # switched off
