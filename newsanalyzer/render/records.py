@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsanalyzer.model import Analysis, Quote, Sentiment, Span
+from newsanalyzer.model import Actor, Analysis, Quote, Sentiment, Span
 
 
 def _sentiment(s: Sentiment) -> dict[str, Any]:
@@ -31,6 +31,14 @@ def quote_record(q: Quote) -> dict[str, Any]:
 def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
     """The document object of `shared/eval/CONTRACT.md`, with extra keys: each quote's
     `source` kind, each actor's `referred_as`, and the article's `sources` breakdown."""
+    record, sources = document_parts(doc_id, a)
+    record["actors"] = [actor_record(actor) for actor in a.actors]
+    record["sources"] = sources
+    return record
+
+
+def document_parts(doc_id: str, a: Analysis) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`document_record`'s keys before "actors" (id, stats, sentiment, quotes), and its "sources" value."""
     from newsanalyzer.sources import breakdown, source_kind
 
     stats = a.stats
@@ -41,7 +49,7 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
         record = quote_record(q)
         record["source"] = source
         quotes.append(record)
-    return {
+    head = {
         "id": doc_id,
         "stats": {
             "characters": stats.characters,
@@ -51,32 +59,32 @@ def document_record(doc_id: str, a: Analysis) -> dict[str, Any]:
         },
         "sentiment": _sentiment(a.sentiment),
         "quotes": quotes,
-        "actors": [
+    }
+    return head, breakdown(a, sources)
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "type": actor.type,
+        "mentions": [
             {
-                "name": actor.name,
-                "type": actor.type,
-                "mentions": [
-                    {
-                        "text": m.text,
-                        "start": m.start,
-                        "end": m.end,
-                        "sentence": m.sentence,
-                        "kind": m.kind,
-                        "polarity": m.polarity,
-                        "label": m.label,
-                    }
-                    for m in actor.mentions
-                ],
-                "quotes": actor.quotes,
-                "referred_as": actor.referred_as,
-                "sentiment": {
-                    "said": {"polarity": actor.said.polarity, "label": actor.said.label},
-                    "received": {"polarity": actor.received.polarity, "label": actor.received.label},
-                },
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "sentence": m.sentence,
+                "kind": m.kind,
+                "polarity": m.polarity,
+                "label": m.label,
             }
-            for actor in a.actors
+            for m in actor.mentions
         ],
-        "sources": breakdown(a, sources),
+        "quotes": actor.quotes,
+        "referred_as": actor.referred_as,
+        "sentiment": {
+            "said": {"polarity": actor.said.polarity, "label": actor.said.label},
+            "received": {"polarity": actor.received.polarity, "label": actor.received.label},
+        },
     }
 
 
