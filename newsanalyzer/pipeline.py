@@ -59,8 +59,7 @@ def sentiment_stage(doc: Analysis, config: Config) -> Analysis:
     if not config.sentiment:
         return _with_actors(doc, sentiment.aggregate(doc.actors, doc.quotes, config.neutral_band))
     quotes = sentiment.score_quotes(doc.quotes, doc.tokens, config.neutral_band)
-    actors = sentiment.score_mentions(doc.text, doc.sentences, doc.actors)
-    actors = sentiment.aggregate(actors, quotes, config.neutral_band)
+    actors = sentiment.score_actors(doc.text, doc.sentences, doc.actors, quotes, config.neutral_band)
     per_sentence = sentiment.sentence_sentiments(doc.sentences, doc.tokens, config.neutral_band)
     tone = sentiment.document_sentiment(per_sentence, config.neutral_band)
     return _with_sentiments(doc, quotes, actors, tone, per_sentence)

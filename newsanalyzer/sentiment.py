@@ -31,6 +31,7 @@ NEUTRAL_BAND = 0.05  # |polarity| below this is neutral
 # Copies with new values, through the slots (frozen.py).
 _with_mentions = copier(Actor, "mentions")
 _with_totals = copier(Actor, "quotes", "said", "received")
+_with_scores = copier(Actor, "mentions", "quotes", "said", "received")
 _with_sentiment = copier(Quote, "sentiment")
 _with_score = copier(Mention, "polarity", "label")
 _new_sentiment = copier(Sentiment, "polarity", "subjectivity", "label")
@@ -149,22 +150,7 @@ def score_quotes(quotes: Sequence[Quote], tokens: Sequence[Token], band: float =
 
 def score_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor]) -> tuple[Actor, ...]:
     """Each mention's polarity toward its actor, scored alone in its sentence."""
-    from newsanalyzer.target_sentiment import score_alone
-
-    mentions = [mention for actor in actors for mention in actor.mentions]
-    by_sentence: dict[int, list[int]] = defaultdict(list)  # sentence -> indexes into `mentions`
-    for i, mention in enumerate(mentions):
-        by_sentence[mention.sentence].append(i)
-    scored = mentions[:]  # each replaced by itself scored
-    for s_index, members in by_sentence.items():
-        sentence = sentences[s_index]
-        start = sentence.start
-        # Each mention alone: our mentions include places and pronouns that NewsMTSC's
-        # targets do not, and masking them as "other target" costs F1m (0.622 against
-        # 0.657 on our held-out part of NewsMTSC).
-        spans = [(mentions[i].start - start, mentions[i].end - start) for i in members]
-        for i, (polarity, label) in zip(members, score_alone(text[start : sentence.end], spans)):
-            scored[i] = _with_score(mentions[i], round(polarity, 4), label)
+    scored, _ = _scored_mentions(text, sentences, actors)
     result = []
     end = 0
     for actor in actors:  # its mentions, in order, are the next ones
@@ -173,25 +159,75 @@ def score_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Ac
     return tuple(result)
 
 
-def aggregate(actors: Sequence[Actor], quotes: Sequence[Quote], band: float = NEUTRAL_BAND) -> tuple[Actor, ...]:
-    """Each actor's quote count, mean sentiment of what it said and toward it."""
+def _scored_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor]) -> tuple[list[Mention], list[float]]:
+    """The actors' mentions in order, each scored alone in its sentence, and their (rounded) polarities."""
+    from newsanalyzer.target_sentiment import score_alone
+
+    mentions = [mention for actor in actors for mention in actor.mentions]
+    by_sentence: dict[int, list[int]] = defaultdict(list)  # sentence -> indexes into `mentions`
+    for i, mention in enumerate(mentions):
+        by_sentence[mention.sentence].append(i)
+    scored = mentions[:]  # each replaced by itself scored
+    polarities = [0.0] * len(mentions)
+    for s_index, members in by_sentence.items():
+        sentence = sentences[s_index]
+        start = sentence.start
+        # Each mention alone: our mentions include places and pronouns that NewsMTSC's
+        # targets do not, and masking them as "other target" costs F1m (0.622 against
+        # 0.657 on our held-out part of NewsMTSC).
+        spans = [(mentions[i].start - start, mentions[i].end - start) for i in members]
+        for i, (polarity, label) in zip(members, score_alone(text[start : sentence.end], spans)):
+            polarities[i] = polarity = round(polarity, 4)
+            scored[i] = _with_score(mentions[i], polarity, label)
+    return scored, polarities
+
+
+def score_actors(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor], quotes: Sequence[Quote], band: float = NEUTRAL_BAND) -> tuple[Actor, ...]:
+    """`aggregate(score_mentions(text, sentences, actors), quotes, band)`, each actor copied once."""
+    scored, polarities = _scored_mentions(text, sentences, actors)
+    said = _said_by(quotes)
+    result = []
+    end = 0
+    for actor in actors:  # its mentions, in order, are the next ones
+        start, end = end, end + len(actor.mentions)
+        own = said.get(actor.name, [])
+        received = _received(polarities[start:end], band)
+        result.append(_with_scores(actor, tuple(scored[start:end]), len(own), _said(own, band), received))
+    return tuple(result)
+
+
+def _said_by(quotes: Sequence[Quote]) -> dict[str, list[Sentiment]]:
+    """The sentiments of the quotes attributed to each actor, by name."""
     said: dict[str, list[Sentiment]] = defaultdict(list)
     for q in quotes:
         if q.actor is not None:
             said[q.actor].append(q.sentiment)
+    return said
+
+
+def _said(own: list[Sentiment], band: float) -> Sentiment:
+    """The mean sentiment of an actor's quotes."""
+    if not own:
+        return _NEUTRAL
+    p = _mean([s.polarity for s in own])
+    subj = _mean([s.subjectivity for s in own])
+    return _new_sentiment(round(p, 4), round(subj, 4), label_for(p, band))
+
+
+def _received(polarities: list[float], band: float) -> Sentiment:
+    """The mean sentiment toward an actor, from its mentions' polarities."""
+    if not polarities:
+        return _NEUTRAL
+    p = _mean(polarities)
+    return _new_sentiment(round(p, 4), 0.0, label_for(p, band))
+
+
+def aggregate(actors: Sequence[Actor], quotes: Sequence[Quote], band: float = NEUTRAL_BAND) -> tuple[Actor, ...]:
+    """Each actor's quote count, mean sentiment of what it said and toward it."""
+    said = _said_by(quotes)
     result = []
     for actor in actors:
         own = said.get(actor.name, [])
-        if own:
-            p = _mean([s.polarity for s in own])
-            subj = _mean([s.subjectivity for s in own])
-            said_sentiment = _new_sentiment(round(p, 4), round(subj, 4), label_for(p, band))
-        else:
-            said_sentiment = _NEUTRAL
-        if actor.mentions:
-            p = _mean([m.polarity for m in actor.mentions])
-            received = _new_sentiment(round(p, 4), 0.0, label_for(p, band))
-        else:
-            received = _NEUTRAL
-        result.append(_with_totals(actor, len(own), said_sentiment, received))
+        received = _received([m.polarity for m in actor.mentions], band)
+        result.append(_with_totals(actor, len(own), _said(own, band), received))
     return tuple(result)

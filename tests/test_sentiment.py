@@ -311,3 +311,23 @@ def test_clamped_like_the_builtins():
         finally:
             sentiment.pattern_score = original
         assert repr((made.polarity, made.subjectivity)) == repr((with_builtins.polarity, with_builtins.subjectivity)), x
+
+
+def test_actors_scored_in_one_pass_equal_mentions_scored_then_aggregated():
+    """`score_actors` (the pipeline's, one copy of each actor) gives `aggregate(score_mentions(...))`, bit for bit."""
+    from newsanalyzer import sentiment
+    from newsanalyzer.pipeline import Config
+
+    texts = [
+        "“We will win,” Jane Doe said. Doe praised the brave workers, but critics said Doe failed badly.",
+        "Barack Obama met Vladimir Putin. Obama said he was “deeply troubled” and Putin said nothing. Russia denied it.",
+        "No one is named here.",
+        "",
+    ]
+    for text in texts:
+        doc = analyze(text, Config(stages=("segment", "actors", "quotes")))
+        quotes = sentiment.score_quotes(doc.quotes, doc.tokens)
+        for band in (0.05, 0.3):
+            expected = sentiment.aggregate(sentiment.score_mentions(doc.text, doc.sentences, doc.actors), quotes, band)
+            got = sentiment.score_actors(doc.text, doc.sentences, doc.actors, quotes, band)
+            assert got == expected and repr(got) == repr(expected)
