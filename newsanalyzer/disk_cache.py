@@ -36,6 +36,7 @@ ENV = "NEWSANALYZER_CACHE_DIR"
 # Files of the same data from other sources kept: installations side by side (two virtual
 # environments, other versions) each find theirs rather than deriving it anew in turn.
 _VERSIONS_KEPT = 4
+MISSING = object()  # what `lookup` returns when nothing is kept
 
 
 def folder() -> str | None:
@@ -64,22 +65,41 @@ def _identity(name: str, sources: Iterable[str]) -> str | None:
 def load(name: str, sources: Iterable[str], build: Callable[[], T], valid: Callable[[object], bool]) -> T:
     """`build()`, read from the cache when it holds the value for these `sources` (files), else
     built and written there. `valid` tells a value read back from a damaged file (False: built anew)."""
+    sources = list(sources)
+    value = lookup(name, sources, valid)
+    if value is MISSING:
+        value = build()
+        save(name, sources, value)
+    return value
+
+
+def lookup(name: str, sources: Iterable[str], valid: Callable[[object], bool]) -> object:
+    """The value kept for `name` and these `sources`, or MISSING (none kept, or not `valid`)."""
     where = folder()
     identity = _identity(name, sources) if where else None
     if identity is None:
-        return build()
-    # The file's name tells versions apart (a CRC: no need for hashlib's import), its first item says whose it is.
-    path = os.path.join(where, f"{name}-{crc32(identity.encode('utf-8', 'surrogateescape')):08x}.marshal")
+        return MISSING
     try:
-        with open(path, "rb") as handle:
+        with open(_path(where, name, identity), "rb") as handle:
             stored = marshal.loads(handle.read())
         if type(stored) is tuple and len(stored) == 2 and stored[0] == identity and valid(stored[1]):
             return stored[1]
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    value = build()
-    _write(where, name, path, (identity, value))
-    return value
+    return MISSING
+
+
+def save(name: str, sources: Iterable[str], value: object) -> None:
+    """Keep `value` for `name` and these `sources`, if caching is on and they can be checked."""
+    where = folder()
+    identity = _identity(name, sources) if where else None
+    if identity is not None:
+        _write(where, name, _path(where, name, identity), (identity, value))
+
+
+def _path(where: str, name: str, identity: str) -> str:
+    # The file's name tells versions apart (a CRC: no need for hashlib's import), its first item says whose it is.
+    return os.path.join(where, f"{name}-{crc32(identity.encode('utf-8', 'surrogateescape')):08x}.marshal")
 
 
 def _write(where: str, name: str, path: str, value: object) -> None:

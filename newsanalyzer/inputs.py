@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsanalyzer.frozen import GeneratedCode
 from newsanalyzer.model import Meta
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -31,6 +32,10 @@ BINARY_SNIFF_BYTES = 8192
 _META_CHARSET = rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})"""
 URL_PREFIXES = ("http://", "https://")  # what `fetch` fetches (fetch.py is imported only for a URL)
 FALLBACK_NOTE = "no main text found in this HTML; analysing all its text with the markup blanked out"
+
+
+# The code of the methods `dataclass` writes below, compiled once (frozen.py).
+_generated_code = GeneratedCode.kept_for(__file__)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,9 @@ def decode_html(data: bytes, encoding: str | None = None, declared: str | None =
 class InputProblem:
     id: str
     message: str
+
+
+_generated_code.close()
 
 
 class UsageProblem(Exception):

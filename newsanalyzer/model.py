@@ -13,7 +13,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from newsanalyzer.frozen import ColumnBuilder, copier
+from newsanalyzer.frozen import ColumnBuilder, GeneratedCode, copier
+
+# The code of the methods `dataclass` writes for the classes below, compiled once (frozen.py).
+_generated_code = GeneratedCode.kept_for(__file__)
 
 LABELS = ("negative", "neutral", "positive")
 QUOTE_KINDS = ("direct", "mixed", "indirect")
@@ -248,3 +251,6 @@ class Analysis:
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         s = self.sentences[index]
         return tuple(self.tokens[s.first_token : s.end_token])
+
+
+_generated_code.close()

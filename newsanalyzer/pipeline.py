@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsanalyzer.frozen import copier
+from newsanalyzer.frozen import GeneratedCode, copier
 from newsanalyzer.model import Analysis
+
+
+# The code of the methods `dataclass` writes (and of the copiers) below, compiled once (frozen.py).
+_generated_code = GeneratedCode.kept_for(__file__)
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ _with_segments = copier(Analysis, "paragraphs", "sentences", "tokens")
 _with_actors = copier(Analysis, "actors")
 _with_quotes = copier(Analysis, "quotes")
 _with_sentiments = copier(Analysis, "quotes", "actors", "sentiment", "sentence_sentiments")
+_generated_code.close()
 
 
 def segment_stage(doc: Analysis, config: Config) -> Analysis:

@@ -21,20 +21,22 @@ from itertools import compress, repeat
 from math import fsum
 from operator import le
 
-from newsanalyzer.frozen import copier
+from newsanalyzer.frozen import GeneratedCode, copier
 from newsanalyzer.model import Actor, Mention, Quote, Sentence, Sentiment, Token, Tokens
 from newsanalyzer.pattern_polarity import pattern_score
 
 NEUTRAL_BAND = 0.05  # |polarity| below this is neutral
 
 
-# Copies with new values, through the slots (frozen.py).
+# Copies with new values, through the slots (frozen.py; their code compiled once).
+_generated_code = GeneratedCode.kept_for(__file__)
 _with_mentions = copier(Actor, "mentions")
 _with_totals = copier(Actor, "quotes", "said", "received")
 _with_scores = copier(Actor, "mentions", "quotes", "said", "received")
 _with_sentiment = copier(Quote, "sentiment")
 _with_score = copier(Mention, "polarity", "label")
 _new_sentiment = copier(Sentiment, "polarity", "subjectivity", "label")
+_generated_code.close()
 _NEUTRAL = Sentiment.neutral()  # frozen: one for all
 
 

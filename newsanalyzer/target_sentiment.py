@@ -26,6 +26,7 @@ from itertools import accumulate, compress
 from typing import Sequence
 
 from newsanalyzer import disk_cache, lexicon
+from newsanalyzer.frozen import GeneratedCode
 
 __all__ = ["TargetSentiment", "score_targets", "score_alone", "extract_features", "tokenize", "LABELS"]
 
@@ -55,10 +56,17 @@ _DIGIT_RE = re.compile(r"\d")
 _PASSIVE_AUX = ("was", "is", "were", "are", "been", "be", "being", "got", "gets")
 
 
+# The code of the methods `dataclass` writes below, compiled once (frozen.py).
+_generated_code = GeneratedCode.kept_for(__file__)
+
+
 @dataclass(frozen=True)
 class TargetSentiment:
     polarity: float  # in [-1, 1]: P(positive) - P(negative)
     label: str  # "negative" | "neutral" | "positive", the model's argmax
+
+
+_generated_code.close()
 
 
 # ---------------------------------------------------------------------------

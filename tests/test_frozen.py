@@ -85,3 +85,62 @@ def test_column_builder_calls_a_class_without_slots():
 
     builder = ColumnBuilder(NoSlots, ("a",))
     assert builder.setters is None and builder.build(([1, 2, 3],), 3) == [NoSlots(1), NoSlots(2), NoSlots(3)]
+
+
+def _made_classes():
+    """A frozen slotted dataclass and a copier, as the model makes them."""
+    import dataclasses as dc
+
+    from newsanalyzer.frozen import copier
+
+    @dc.dataclass(frozen=True, slots=True)
+    class Point:
+        x: int
+        y: float = 0.5
+        tags: tuple[str, ...] = dc.field(default_factory=tuple)
+
+    return Point, copier(Point, "y")
+
+
+def test_methods_from_kept_code_are_those_dataclasses_compiles(tmp_path, monkeypatch):
+    """The classes made while `GeneratedCode` is in use, reading the code or compiling it, have the very
+    methods (code, annotations, defaults) of those made without it; `dataclasses` is left as it was."""
+    import dataclasses as dc
+
+    from newsanalyzer import disk_cache
+    from newsanalyzer.frozen import GeneratedCode
+
+    monkeypatch.setenv(disk_cache.ENV, str(tmp_path))
+    plain, plain_copy = _made_classes()
+    module_file = str(tmp_path / "module.py")
+    (tmp_path / "module.py").write_text("# a module\n")
+    for reading in (False, True):  # compiled and written, then read back
+        kept = GeneratedCode.kept_for(module_file)
+        assert bool(kept.codes) == reading
+        cls, copy = _made_classes()
+        kept.close()
+        assert "exec" not in vars(dc) and kept.compiled != reading
+        for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
+            ours, theirs = getattr(cls, name), getattr(plain, name)
+            assert ours.__code__ == theirs.__code__ and ours.__code__.co_flags == theirs.__code__.co_flags, name
+            assert ours.__annotations__ == theirs.__annotations__ and ours.__defaults__ == theirs.__defaults__, name
+        assert copy.__code__ == plain_copy.__code__
+        made = copy(cls(1, 2.0, ("a",)), 3.5)
+        assert repr(made) == "_made_classes.<locals>.Point(x=1, y=3.5, tags=('a',))" and made == cls(1, 3.5, ("a",))
+        assert hash(made) == hash(cls(1, 3.5, ("a",))) and repr(dc.fields(made)) == repr(dc.fields(plain(1)))
+
+
+def test_kept_code_nests_and_restores_what_dataclasses_compiled_with(tmp_path, monkeypatch):
+    import dataclasses as dc
+
+    from newsanalyzer import disk_cache
+    from newsanalyzer.frozen import GeneratedCode
+
+    monkeypatch.setenv(disk_cache.ENV, "")  # no cache: compiled each time, nothing written
+    outer = GeneratedCode.kept_for(str(tmp_path / "a.py"))
+    inner = GeneratedCode.kept_for(str(tmp_path / "b.py"))
+    assert dc.exec == inner.exec
+    inner.close()
+    assert dc.exec == outer.exec
+    outer.close()
+    assert "exec" not in vars(dc)
