@@ -108,7 +108,8 @@ def pattern_sentiment() -> tuple[Mapping[str, Mapping], object]:
 # A <word> element's scored attributes, in the order en-sentiment.xml writes them;
 # other attributes (wordnet_id, sense, ...) are skipped whole, quotes and all. A form
 # or tag with a character XML would change (an entity, a tab or line end) does not match.
-_SENTIMENT_WORD = re.compile(
+# (Compiled on first use, by `re`'s cache: only when the cached pattern table is missing.)
+_SENTIMENT_WORD = (
     r'<word\s+form="([^"&\t\n\r]*)"\s+(?:[^>"]*"[^"]*"\s+)*?pos="([^"&\t\n\r]*)"\s+(?:[^>"]*"[^"]*"\s+)*?'
     r'polarity="([^"]*)"\s+subjectivity="([^"]*)"\s+intensity="([^"]*)"'
 )
@@ -125,7 +126,7 @@ def read_sentiment_words(path: str) -> dict[str, dict] | None:
     except OSError:
         return None
     body = text[text.find("<word") :]
-    elements = _SENTIMENT_WORD.findall(body)
+    elements = re.findall(_SENTIMENT_WORD, body)
     # Every element read, and nothing else in the body (no comment, no nesting) but the root's end tag.
     if not elements or body.count("<") != len(elements) + 1 or body.count("<word") != len(elements):
         return None
