@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from newsanalyzer import disk_cache, lexicon
 from newsanalyzer.frozen import GeneratedCode
@@ -881,6 +881,32 @@ def score_alone(sentence: str, spans: Sequence[tuple[int, int]]) -> list[tuple[f
     if not all(0 <= s <= e <= n for s, e in spans):
         spans = _clean_spans(sentence, spans)
     return _score(sentence, spans, False)
+
+
+def score_alone_each(pieces: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[tuple[float, str]]]:
+    """`score_alone(sentence, spans)` for each (sentence, spans) of `pieces` (the model and word lists
+    looked up once for all: an article's sentences)."""
+    model = load_model()  # a missing/broken data file is an installation error: let it raise
+    res = load_resources()
+    results = []
+    for sentence, spans in pieces:
+        n = len(sentence)
+        if not all(0 <= s <= e <= n for s, e in spans):
+            spans = _clean_spans(sentence, spans)
+        if n <= MAX_TOKENIZE_CHARS:
+            results.append(_score_short(sentence, spans, model, res))
+        else:
+            results.append(_score(sentence, spans, False))
+    return results
+
+
+def _score_short(sentence: str, spans: list[tuple[int, int]], model: _Model, res: _Resources) -> list[tuple[float, str]]:
+    """`_score(sentence, spans, False)` for a sentence of at most MAX_TOKENIZE_CHARS characters."""
+    try:
+        tables = _SentenceTables(sentence, res)
+        return [_decide(model, z0, z1, z2) for z0, z1, z2 in _alone_scores(sentence, tables, spans, res, model)]
+    except Exception:  # pragma: no cover - defensive: never fail on odd input
+        return [(0.0, "neutral")] * len(spans)
 
 
 def _score(sentence: str, spans: list[tuple[int, int]], mask_others: bool) -> list[tuple[float, str]]:

@@ -584,3 +584,12 @@ def test_marks_note_each_word_as_the_rules_say(extra_negative):
         for t in (*res.clause_stops, *_QUOTE_CHARS, *res.negators, "cannot", *res.lexicon)
     }
     assert res.marks == expected
+
+
+def test_score_alone_each_is_score_alone_of_each():
+    from newsanalyzer.target_sentiment import score_alone, score_alone_each
+
+    pieces = [(sentence, _all_spans(sentence, mentions)) for sentence, mentions in LONE_TARGET_CASES + WHITESPACE_CASES]
+    long = "x" * 13_000 + " Smith failed badly, said Jones."
+    pieces += [(long, _all_spans(long, ["Smith", "Jones"])), ("Smith won.", [(-3, 2), (5, 2), (0, 5), (15, 19)]), ("", [])]
+    assert score_alone_each(pieces) == [score_alone(sentence, spans) for sentence, spans in pieces]
