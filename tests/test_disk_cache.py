@@ -163,4 +163,19 @@ def test_the_command_line_prints_the_same_with_a_cold_or_warm_cache(tmp_path):
     assert cold.stdout == warm.stdout == off.stdout and cold.stdout.count(b"\n") == 3
     kept = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir())
     assert kept == ["code_inputs", "code_model", "code_pipeline", "code_sentiment", "code_target_sentiment",  # generated code
-                    "pattern_table", "sentiment_model", "tagger_lexicon", "textblob_files"]
+                    "pattern_table", "sentiment_model", "sentiment_words", "tagger_lexicon", "textblob_files"]
+
+
+def test_the_target_sentiment_word_lists_read_back_equal_those_derived(folder):
+    from newsanalyzer import target_sentiment
+
+    derived = vars(target_sentiment._read_resources())
+    target_sentiment.load_resources.cache_clear()
+    try:
+        for _ in range(2):  # the first call writes, the second reads
+            target_sentiment.load_resources.cache_clear()
+            loaded = vars(target_sentiment.load_resources())
+            assert loaded == derived and list(loaded["marks"]) == list(derived["marks"]) and list(loaded["lexicon"]) == list(derived["lexicon"])
+        assert [p.name.split("-")[0] for p in folder.iterdir()] == ["sentiment_words"]
+    finally:
+        target_sentiment.load_resources.cache_clear()
