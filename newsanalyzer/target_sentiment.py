@@ -136,7 +136,7 @@ def load_resources() -> _Resources:
     """The word lists and lexicon; what `_Resources` derives from them is kept on disk between runs
     (disk_cache.py: about 2 M instructions to read back instead of 10: the lexicon's numbers parsed, its tables built)."""
     sources = [lexicon.data_path(WORDS_FILE), lexicon.data_path(LEXICON_FILE), __file__]  # the files, and the code deriving from them
-    fields = disk_cache.load("sentiment_words", sources, lambda: dict(vars(_read_resources())), _is_resource_fields)
+    fields = disk_cache.load("sentiment_words", sources, lambda: disk_cache.sharing_equal_values(dict(vars(_read_resources()))), _is_resource_fields)
     resources = _Resources.__new__(_Resources)
     vars(resources).update(fields)
     return resources
