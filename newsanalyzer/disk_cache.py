@@ -25,8 +25,8 @@ import marshal
 import os
 import sys
 from binascii import crc32
-from math import copysign
 from collections.abc import Callable, Iterable
+from math import copysign
 from typing import TypeVar
 
 from newsanalyzer._version import __version__

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from newsanalyzer.frozen import GeneratedCode, copier
 from newsanalyzer.model import Analysis
 
-
 # The code of the methods `dataclass` writes (and of the copiers) below, compiled once (frozen.py).
 _generated_code = GeneratedCode.kept_for(__file__)
 

@@ -20,10 +20,11 @@ import sys
 from array import array
 from binascii import a2b_base64
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from newsanalyzer import disk_cache, lexicon
 from newsanalyzer.frozen import GeneratedCode

@@ -130,7 +130,12 @@ def test_the_shipped_data_read_back_equals_the_data_derived(folder):
     _light_imports.install()
     from textblob import en
 
-    from newsanalyzer import fast_tagger, pattern_polarity, target_sentiment, textblob_data
+    from newsanalyzer import (
+        fast_tagger,
+        pattern_polarity,
+        target_sentiment,
+        textblob_data,
+    )
 
     derived_table = pattern_polarity._derive_table()
     textblob_data.english_files.cache_clear()
