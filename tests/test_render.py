@@ -91,18 +91,25 @@ def test_json_lines_fast_path_writes_the_encoders_bytes():
     import dataclasses
 
     from newsanalyzer.model import Meta, Sentiment
+    from newsanalyzer.render import json_lines
     from newsanalyzer.render.json_lines import _document_line
 
     texts = [ARTICLE, "", 'Ann Lee said "no". She left.\n\n“Wir schaffen das,” sagte Angela Merkel. 東京 \\ \x07 \u2028 said Bob.',
              "Barack Obama met Vladimir Putin. Obama said he was “deeply troubled” and Putin said nothing."]
+    texts += ["\n\n".join(texts * 3), "\n\n".join(texts[3:] * 4)]  # more mentions than `_FEW_MENTIONS`
+    fast = 0
     for text in texts:
         a = analyze(text)
         for doc_id, include_text, meta in [("x", False, None), ('a "b"\n', True, Meta("T", None, "2016", "u"))]:
             line = JsonRenderer.prepare("analyze", True, doc_id, a, include_text, meta)
             assert line == _encoded_line(doc_id, a, include_text, meta)
-            assert _document_line(doc_id, a, include_text, meta) == line
+            fast_line = _document_line(doc_id, a, include_text, meta)
+            assert fast_line in (line, None)
+            fast += fast_line is not None
             json.loads(line)
-    a = analyze(texts[3])
+    assert fast == 4  # the two long texts, twice
+    a = analyze(texts[-1])
+    assert sum(len(actor.mentions) for actor in a.actors) >= 8
     assert a.actors and a.actors[0].mentions
     first = a.actors[0]
     mention = first.mentions[0]
@@ -125,3 +132,8 @@ def test_json_lines_fast_path_writes_the_encoders_bytes():
         assert JsonRenderer.prepare("analyze", True, "x", odd) == expected
     fine = dataclasses.replace(a, actors=(dataclasses.replace(first, referred_as=None, mentions=()),) + a.actors[1:])
     assert _document_line("x", fine, False, None) == _encoded_line("x", fine)
+    marked = dataclasses.replace(a, text=a.text + json_lines._ACTORS_MARK)  # the mark inside a text: not the mark's own JSON
+    assert _document_line("x", marked, True, None) == _encoded_line("x", marked, True)
+    mark = json_lines._ACTORS_MARK  # a value that is the mark: the encoder
+    assert _document_line(mark, a, False, None) is None and _document_line("x", a, False, Meta(mark)) is None
+    assert JsonRenderer.prepare("analyze", True, mark, a) == _encoded_line(mark, a)

@@ -79,37 +79,50 @@ class JsonRenderer:
 # the very function the encoder quotes strings with (ensure_ascii=False), and the encoder writes
 # an int or a float as `%d` and `%r` do.
 
-_MENTION_FIELDS = ("text", "start", "end", "sentence", "kind", "polarity", "label")
+_MENTION_FIELDS = tuple(map(attrgetter, ("text", "start", "end", "sentence", "kind", "polarity", "label")))
 _MENTION_JSON = '{"text": %s, "start": %d, "end": %d, "sentence": %d, "kind": %s, "polarity": %r, "label": %s}'
-_ACTOR_FIELDS = ("name", "type", "quotes", "referred_as", "said.polarity", "said.label", "received.polarity", "received.label")
+_ACTOR_FIELDS = tuple(map(attrgetter, ("name", "type", "quotes", "referred_as", "said.polarity", "said.label", "received.polarity", "received.label")))
 _ACTOR_JSON = (
     '{"name": %s, "type": %s, "mentions": [%s], "quotes": %d, "referred_as": %s, '
     '"sentiment": {"said": {"polarity": %r, "label": %s}, "received": {"polarity": %r, "label": %s}}}'
 )
 _mentions_of = attrgetter("mentions")
+_FEW_MENTIONS = 8  # the columns' set-up costs what formatting some two mentions so saves
+
+
+# Stands for the actors in the record encoded, then replaced by their JSON (a string no text
+# holds in practice; where one does, the encoder writes the whole line instead).
+_ACTORS_MARK = "\x00newsanalyzer: the actors\x00"
+_ACTORS_MARK_JSON = _ONE_LINE.encode(_ACTORS_MARK)
 
 
 def _document_line(doc_id: str, analysis: Analysis, include_text: bool, meta: Meta | None) -> str | None:
     """`_ONE_LINE.encode` of the document's record (with `meta` and the text as `prepare` adds them),
     or None where a value is not of a plain type."""
+    if sum(map(len, map(_mentions_of, analysis.actors))) < _FEW_MENTIONS:
+        return None  # the encoder: for a few mentions, setting up the columns costs more than it saves
     actors = _actors_json(analysis.actors)
     if actors is None:
         return None
-    head, sources = document_parts(doc_id, analysis)
-    tail = {"sources": sources}
+    record, sources = document_parts(doc_id, analysis)
+    record["actors"] = _ACTORS_MARK
+    record["sources"] = sources
     if meta is not None:
-        tail["meta"] = {"title": meta.title, "author": meta.author, "date": meta.date, "url": meta.url}
+        record["meta"] = {"title": meta.title, "author": meta.author, "date": meta.date, "url": meta.url}
     if include_text:
-        tail["text"] = analysis.text
-    # '{"id": ..., "quotes": [...]' + ', "actors": [...], ' + '"sources": ...}'
-    return _ONE_LINE.encode(head)[:-1] + ', "actors": [' + actors + "], " + _ONE_LINE.encode(tail)[1:]
+        record["text"] = analysis.text
+    line = _ONE_LINE.encode(record)
+    at = line.find(_ACTORS_MARK_JSON)
+    if at < 0 or line.rfind(_ACTORS_MARK_JSON) != at:  # the mark in a text too
+        return None
+    return line[:at] + "[" + actors + "]" + line[at + len(_ACTORS_MARK_JSON) :]
 
 
 def _actors_json(actors: Sequence[Actor]) -> str | None:
     """`", ".join` of `_ONE_LINE.encode(actor_record(actor))` for each actor, or None where a value is not of a plain type."""
     mentions = list(chain.from_iterable(map(_mentions_of, actors)))
-    texts, starts, ends, sentences, kinds, polarities, labels = [list(map(attrgetter(name), mentions)) for name in _MENTION_FIELDS]
-    names, types, quotes, referred_as, said, said_labels, received, received_labels = [list(map(attrgetter(name), actors)) for name in _ACTOR_FIELDS]
+    texts, starts, ends, sentences, kinds, polarities, labels = [list(map(field, mentions)) for field in _MENTION_FIELDS]
+    names, types, quotes, referred_as, said, said_labels, received, received_labels = [list(map(field, actors)) for field in _ACTOR_FIELDS]
     floats = polarities + said + received
     if {*map(type, starts), *map(type, ends), *map(type, sentences), *map(type, quotes)} - {int} or set(map(type, floats)) - {float}:
         return None
