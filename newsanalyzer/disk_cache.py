@@ -26,7 +26,6 @@ import os
 import sys
 from binascii import crc32
 from collections.abc import Callable, Iterable
-from math import copysign
 from typing import TypeVar
 
 from newsanalyzer._version import __version__
@@ -101,28 +100,6 @@ def save(name: str, sources: Iterable[str], value: object) -> None:
 def _path(where: str, name: str, identity: str) -> str:
     # The file's name tells versions apart (a CRC: no need for hashlib's import), its first item says whose it is.
     return os.path.join(where, f"{name}-{crc32(identity.encode('utf-8', 'surrogateescape')):08x}.marshal")
-
-
-def sharing_equal_values(value: T) -> T:
-    """`value` (dicts, lists and tuples of plain data) with equal floats, and equal tuples of
-    them, one object each: marshal writes an object used more than once only once, and reads
-    it back as one (a model's weights: a third as many floats to make). A zero keeps its sign."""
-    seen: dict = {}  # key: the object; keeps each object alive, so that its id stays its own
-
-    def share(item):
-        kind = type(item)
-        if kind is float:
-            return seen.setdefault((item, copysign(1.0, item)), item)
-        if kind is tuple:
-            item = tuple(map(share, item))
-            return seen.setdefault(("tuple", *map(id, item)), item)  # the same objects: equal, zeros' signs too
-        if kind is dict:
-            return {key: share(entry) for key, entry in item.items()}
-        if kind is list:
-            return list(map(share, item))
-        return item
-
-    return share(value)
 
 
 def _write(where: str, name: str, path: str, value: object) -> None:

@@ -29,8 +29,7 @@ def _table() -> tuple[dict, frozenset]:
 
         files = {"sentiment": en.sentiment.path, "modules": [_text.__file__, en.__file__]}
     sources = [files["sentiment"], *files["modules"], __file__]  # the lexicon, and the code of TextBlob's rules and ours
-    # (equal entries one object each: a fourth as many tuples and a fiftieth as many floats read back)
-    return disk_cache.load("pattern_table", sources, lambda: disk_cache.sharing_equal_values(_derive_table()), _is_table)
+    return disk_cache.load("pattern_table", sources, _derive_table, _is_table)
 
 
 def _is_table(value: object) -> bool:

@@ -137,7 +137,7 @@ def load_resources() -> _Resources:
     """The word lists and lexicon; what `_Resources` derives from them is kept on disk between runs
     (disk_cache.py: about 2 M instructions to read back instead of 10: the lexicon's numbers parsed, its tables built)."""
     sources = [lexicon.data_path(WORDS_FILE), lexicon.data_path(LEXICON_FILE), __file__]  # the files, and the code deriving from them
-    fields = disk_cache.load("sentiment_words", sources, lambda: disk_cache.sharing_equal_values(dict(vars(_read_resources()))), _is_resource_fields)
+    fields = disk_cache.load("sentiment_words", sources, lambda: dict(vars(_read_resources())), _is_resource_fields)
     resources = _Resources.__new__(_Resources)
     vars(resources).update(fields)
     return resources
@@ -214,8 +214,7 @@ def _is_weights(value: object) -> bool:
 @lru_cache(maxsize=1)
 def load_model() -> _Model:
     """The shipped model; its tables are kept on disk between runs (disk_cache.py: 6 ms to read back instead of about 20)."""
-    # Equal weights one object each: a third as many floats read back.
-    build = lambda: disk_cache.sharing_equal_values(_parse_weights(lexicon.read_text(WEIGHTS_FILE)))  # noqa: E731
+    build = lambda: _parse_weights(lexicon.read_text(WEIGHTS_FILE))  # noqa: E731
     sources = [lexicon.data_path(WEIGHTS_FILE), __file__]  # the weights, and the code reading them
     return _Model.from_tables(*disk_cache.load("sentiment_model", sources, build, _is_weights))
 

@@ -184,18 +184,3 @@ def test_the_target_sentiment_word_lists_read_back_equal_those_derived(folder):
         assert [p.name.split("-")[0] for p in folder.iterdir()] == ["sentiment_words"]
     finally:
         target_sentiment.load_resources.cache_clear()
-
-
-def test_equal_values_shared_are_the_same_values_zeros_signs_and_all():
-    import marshal
-    import math
-
-    value = ({"a": (0.5, -0.0, 1), "b": (0.5, 0.0, 1), "c": [0.25, 0.25, (0.5, -0.0, 1)]}, [True, None, "x", 2.0], (float("nan"), 1.0))
-    shared = disk_cache.sharing_equal_values(value)
-    assert repr(shared) == repr(value)  # the same values, -0.0 kept apart from 0.0
-    tables, _, _ = shared
-    assert tables["a"] is tables["c"][2] and tables["a"] is not tables["b"]  # equal triples one object; a zero's sign tells them apart
-    assert tables["a"][0] is tables["b"][0] and tables["c"][0] is tables["c"][1]
-    assert math.copysign(1.0, tables["a"][1]) == -1.0 and math.copysign(1.0, tables["b"][1]) == 1.0
-    back = marshal.loads(marshal.dumps(shared))
-    assert repr(back) == repr(value) and back[0]["a"] is back[0]["c"][2] and back[0]["c"][0] is back[0]["c"][1]  # read back shared
