@@ -1603,6 +1603,8 @@ def find_quotes(
                 if _word_count(text[passage.start : passage.end]) <= 1:
                     continue  # `upgraded to “confidential”`: with no cue, one word in marks is a scare quote
                 subject = _clause_subject(ctx, embedded[passage], first, True)
+                if subject is not None:
+                    subject = _reporter_of_clause(ctx, embedded[passage], subject)
             if subject is not None and not _speaker_like(ctx, subject[0], subject[1]):
                 subject = None
         if subject is not None:
@@ -1783,6 +1785,16 @@ def _join_split_sentences(sentences: Sequence[Sentence], texts: list[str]) -> li
         else:
             joined.append(sentence)
     return joined
+
+
+def _reporter_of_clause(ctx: _Context, lo: int, subject: tuple[Span, str | None, int]) -> tuple[Span, str | None, int] | None:
+    """`subject`, or when it opens a `that` clause the subject of the clause holding it (`Roe
+    concludes that Smith is “reckless”` -> Roe; None if not found): the subject of reported
+    content does not speak it."""
+    k = bisect.bisect_left(ctx.token_starts, subject[0].start)
+    if k - 1 <= lo or ctx.lowers[k - 1] != "that":
+        return subject
+    return _clause_subject(ctx, lo, k - 1)
 
 
 def _following(

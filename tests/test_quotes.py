@@ -222,6 +222,12 @@ def test_verbs_of_manner_of_speaking_are_cues(verb):
     assert q.actor == "Jane Roe" and q.cue.text == verb
 
 
+def test_the_subject_of_a_that_clause_does_not_speak_the_quote_inside_it():
+    text = "The ad, titled “Unifier?”, concludes that John Smith is too “dangerous and reckless and unfit” to be president."
+    for q in covering(quotes(text), "dangerous and reckless", text):
+        assert q.actor != "John Smith"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
