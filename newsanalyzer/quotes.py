@@ -548,12 +548,12 @@ _BE = {"is", "are", "was", "were", "be", "been", "being"}
 
 
 def _speaks(ctx: _Context, found: tuple[Span, str | None], first: int, cue: int) -> bool:
-    """A person, a group or a pronoun: subjects that think, fear or expect."""
+    """A person, a group or a pronoun (`who` too): subjects that think, fear or expect."""
     for k in range(first, cue):
         mention = ctx.mention_of.get(k)
         if mention and mention[3] in {"person", "group"}:
             return True
-        if ctx.tags[k] == "PRP" or ctx.lowers[k] in _SPEAKER_NOUNS:
+        if ctx.tags[k] == "PRP" or ctx.lowers[k] in _SPEAKER_NOUNS or ctx.lowers[k] == "who":
             return True
     return False
 

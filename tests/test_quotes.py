@@ -228,6 +228,12 @@ def test_the_subject_of_a_that_clause_does_not_speak_the_quote_inside_it():
         assert q.actor != "John Smith"
 
 
+def test_who_can_suggest_what_a_person_reports():
+    text = "It prompted a harsh response from Jane Roe, who suggested in an interview that the aide was trying to “maintain relevance.”"
+    q = speaker_of(text, "maintain relevance")
+    assert q.actor == "Jane Roe" and q.cue.text == "suggested"
+
+
 def test_unbalanced_mark_does_not_derail_the_rest():
     text = (
         "The report said “the figures were wrong and nobody checked them.\n\n"
