@@ -863,6 +863,7 @@ _NOT_SPEECH = frozenset(
 _SENTENCE_END = {".", "?", "!"}
 _DASHES = {"-", "—", "–", "--"}
 _NO_SPEAKER = Span(-1, -1, "")  # a frame that names no speaker (a passive cue)
+_NOT_A_MENTION = (0, 0, None, "")  # `ctx.mention_of.get(k, _NOT_A_MENTION)[3]`: no type
 _MAX_FRAME = 30  # tokens looked at on either side of a passage
 
 
@@ -899,9 +900,6 @@ def _abbreviation_dot(ctx: _Context, k: int) -> bool:
 
 def _is_np_token(ctx: _Context, k: int) -> bool:
     return ctx.tags[k].startswith(_NP_TAGS) or k in ctx.mention_of or ctx.texts[k] in _NP_TEXT
-
-
-_NOT_A_MENTION = (0, 0, None, "")
 
 
 def _head_speaker(ctx: _Context, a: int, b: int) -> tuple[Span, str | None] | None:
@@ -1005,7 +1003,7 @@ def _subject_before(ctx: _Context, lo: int, v: int) -> tuple[Span, str | None] |
 def _appositive_name(ctx: _Context, head_start: int, head_end: int, close: int) -> tuple[Span, str | None] | None:
     """`the union’s president, Jane Doe, said`: a description whose appositive
     (tokens[head_end + 1:close]) is a person's name names the speaker."""
-    if any(ctx.mention_of.get(m, (0, 0, "", ""))[3] == "person" for m in range(head_start, head_end)):
+    if any(ctx.mention_of.get(m, _NOT_A_MENTION)[3] == "person" for m in range(head_start, head_end)):
         return None
     first = head_end + 1
     if close - first < 1 or close - first > 5:
@@ -1569,11 +1567,7 @@ def find_quotes(
         k = bisect.bisect_left(starts, passage.start) - 1
         previous = None
         # A quote paragraph may continue what the previous paragraph reported (`Roe said that A. ¶ “B.”`).
-        continues_report = (
-            passage.start <= paragraphs[passage.paragraph].start + 2
-            and passage.end >= paragraphs[passage.paragraph].end - 2
-            and _word_count(text[passage.start : passage.end]) >= 6
-        )
+        continues_report = _fills_paragraph(passage, paragraphs) and _word_count(text[passage.start : passage.end]) >= 6
         while k >= 0:
             q = by_start[k]
             q_paragraph = _paragraph_of(paragraphs, q.start)
@@ -1805,8 +1799,7 @@ def _following(
 ) -> tuple[Span, str | None, Span] | None:
     """The frame of the passage that opens the next paragraph, when this
     passage fills its own paragraph."""
-    paragraph = paragraphs[passage.paragraph]
-    if passage.start > paragraph.start + 2 or passage.end < paragraph.end - 2:
+    if not _fills_paragraph(passage, paragraphs):
         return None
     k = bisect.bisect_right(passages, passage.start, key=lambda p: p.start)
     while k < len(passages) and passages[k].single:
@@ -1820,6 +1813,12 @@ def _following(
     if frame is None or frame[0] is _NO_SPEAKER:
         return None
     return frame
+
+
+def _fills_paragraph(passage: Passage, paragraphs: Sequence[Paragraph]) -> bool:
+    """The passage is its paragraph (but for its marks and a closing stop)."""
+    paragraph = paragraphs[passage.paragraph]
+    return passage.start <= paragraph.start + 2 and passage.end >= paragraph.end - 2
 
 
 def _paragraph_of(paragraphs: Sequence[Paragraph], position: int) -> int:

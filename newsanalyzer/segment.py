@@ -334,14 +334,14 @@ class NewsPunkt:
         """Punkt's test of a word's lower-cased stem (without its final period), initials included."""
         last = stem.rpartition("-")[2]
         abbreviations = self._abbreviations
-        return stem in abbreviations or last in abbreviations or _INITIALS.fullmatch(last) is not None or _INITIALS.fullmatch(stem) is not None
+        return stem in abbreviations or last in abbreviations or _INITIALS.fullmatch(last) is not None  # (initials hold no hyphen)
 
     def _type_no_sentperiod(self, word: str) -> str:
         """PunktToken's `type_no_sentperiod`: the lower-cased word, numbers as one type, without a
         final period that ends a sentence in the first pass."""
         word_type = self._numeric.sub("##number##", word.lower())
-        if word_type.endswith(".") and len(word_type) > 1 and (word == "." or not (_ELLIPSIS.match(word) or word.endswith("..") or self._is_abbreviation(word[:-1].lower()))):
-            return word_type[:-1]
+        if len(word_type) > 1 and word_type.endswith(".") and not word.endswith("..") and not self._is_abbreviation(word[:-1].lower()):
+            return word_type[:-1]  # (an ellipsis ends in `..` too)
         return word_type
 
 
