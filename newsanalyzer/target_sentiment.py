@@ -148,49 +148,64 @@ def _is_resource_fields(value: object) -> bool:
 
 
 class _Model:
-    """Labels, bias and weights: by prefix and word (`tables`, `prefixed`, for `_alone_scores`)
-    and by feature name (`weights`, for `_predict`; built on first use from the tables)."""
+    """Labels, bias and weights, each feature's three weights (negative, neutral, positive) held as one
+    complex number: (w_neg - w_neu) + (w_pos - w_neu)j (`as_pair`).
+
+    Softmax gives the same probabilities when one number is added to all three
+    scores, so the two differences to the neutral score decide polarity and
+    label; as one complex number a feature's weights add up in one step, and
+    many of them in C (`sum`). By prefix and word (`pairs`, `prefixed`, for
+    `_alone_scores`) and by feature name (`weights`, for `_predict`, built on
+    first use)."""
 
     def __init__(self, data: dict) -> None:
         """`data` as the training script makes it: "weights" maps each feature name to its three weights."""
-        weights = {k: tuple(v) for k, v in data["weights"].items()}
         tables: dict[str, dict[str, tuple[float, ...]]] = {}
-        for name, wt in weights.items():
+        for name, wt in data["weights"].items():
             prefix, eq, word = name.partition("=")
             if not eq:
                 prefix, word = "", name
-            tables.setdefault(prefix, {})[word] = wt
-        self._set(data["labels"], data["bias"], tables)
-        self._weights = weights
+            tables.setdefault(prefix, {})[word] = tuple(wt)
+        self._set(data["labels"], data["bias"], _pair_tables(tables))
 
     @classmethod
-    def from_tables(cls, labels: Sequence[str], bias: Sequence[float], tables: dict[str, dict[str, tuple[float, ...]]]) -> _Model:
-        """A model from its weights by prefix: `tables["c"]["plan"]` is the weight of "c=plan",
-        `tables[""]` holds the names without "=" ("first", "lex+Ln", ...)."""
+    def from_pairs(cls, labels: Sequence[str], bias: Sequence[float], pairs: dict[str, dict[str, complex]]) -> _Model:
+        """A model from its weights by prefix: `pairs["c"]["plan"]` is the weight pair of "c=plan",
+        `pairs[""]` holds the names without "=" ("first", "lex+Ln", ...)."""
         model = cls.__new__(cls)
-        model._set(labels, bias, tables)
+        model._set(labels, bias, pairs)
         return model
 
-    def _set(self, labels: Sequence[str], bias: Sequence[float], tables: dict[str, dict[str, tuple[float, ...]]]) -> None:
+    def _set(self, labels: Sequence[str], bias: Sequence[float], pairs: dict[str, dict[str, complex]]) -> None:
         self.labels = tuple(labels)
-        self.bias = tuple(float(b) for b in bias)
-        self.tables = tables
-        self.prefixed = _PrefixedWeights(tables, self.bias)
-        self._weights: dict[str, tuple[float, ...]] | None = None
+        self.bias = as_pair(tuple(float(b) for b in bias))
+        self.pairs = pairs
+        self.prefixed = _PrefixedWeights(pairs, self.bias)
+        self._weights: dict[str, complex] | None = None
 
     @property
-    def weights(self) -> dict[str, tuple[float, ...]]:
+    def weights(self) -> dict[str, complex]:
         if self._weights is None:
-            self._weights = {(prefix + "=" + word if prefix else word): wt for prefix, table in self.tables.items() for word, wt in table.items()}
+            self._weights = {(prefix + "=" + word if prefix else word): wt for prefix, table in self.pairs.items() for word, wt in table.items()}
         return self._weights
 
 
+def as_pair(weights: Sequence[float]) -> complex:
+    """Three weights (or scores: negative, neutral, positive) as the pair of their differences to the neutral one."""
+    return complex(weights[0] - weights[1], weights[2] - weights[1])
+
+
+def _pair_tables(tables: dict[str, dict[str, tuple[float, ...]]]) -> dict[str, dict[str, complex]]:
+    return {prefix: {word: complex(w0 - w1, w2 - w1) for word, (w0, w1, w2) in table.items()} for prefix, table in tables.items()}
+
+
 def parse_model(text: str) -> _Model:
-    """The model in a weights file (see `_parse_weights`)."""
-    return _Model.from_tables(*_parse_weights(text))
+    """The model in a weights file (see `parse_weights`)."""
+    labels, bias, tables = parse_weights(text)
+    return _Model.from_pairs(labels, bias, _pair_tables(tables))
 
 
-def _parse_weights(text: str) -> tuple[list[str], list[float], dict[str, dict[str, tuple[float, ...]]]]:
+def parse_weights(text: str) -> tuple[list[str], list[float], dict[str, dict[str, tuple[float, ...]]]]:
     """Labels, bias and weight tables in a weights file: JSON, with the weights of the features
     (listed by prefix) as base64 little-endian float64, three per feature, in the order of the lists.
     (Decoded so, 20,000 features load in 12 ms of a fresh process; as JSON numbers they took 29 ms.)"""
@@ -207,16 +222,20 @@ def _parse_weights(text: str) -> tuple[list[str], list[float], dict[str, dict[st
     return data["labels"], data["bias"], tables
 
 
-def _is_weights(value: object) -> bool:
+def _is_model_fields(value: object) -> bool:
     return type(value) is tuple and len(value) == 3 and type(value[2]) is dict
 
 
 @lru_cache(maxsize=1)
 def load_model() -> _Model:
-    """The shipped model; its tables are kept on disk between runs (disk_cache.py: 6 ms to read back instead of about 20)."""
-    build = lambda: _parse_weights(lexicon.read_text(WEIGHTS_FILE))  # noqa: E731
+    """The shipped model; its pair tables are kept on disk between runs (disk_cache.py: 3 ms to read back instead of about 20)."""
+
+    def build() -> tuple[list[str], list[float], dict[str, dict[str, complex]]]:
+        labels, bias, tables = parse_weights(lexicon.read_text(WEIGHTS_FILE))
+        return labels, bias, _pair_tables(tables)
+
     sources = [lexicon.data_path(WEIGHTS_FILE), __file__]  # the weights, and the code reading them
-    return _Model.from_tables(*disk_cache.load("sentiment_model", sources, build, _is_weights))
+    return _Model.from_pairs(*disk_cache.load("sentiment_model", sources, build, _is_model_fields))
 
 
 # ---------------------------------------------------------------------------
@@ -512,45 +531,41 @@ def _squash(x: float) -> float:
 
 
 def _predict(model: _Model, feats: dict[str, float]) -> tuple[float, str]:
-    return _decide(model, *_add_weighted(*model.bias, model.weights.get, feats))
-
-
-def _add_weighted(z0: float, z1: float, z2: float, weight_of, feats: dict[str, float]) -> tuple[float, float, float]:
-    """The three scores plus each feature's value times its weights (`weight_of(name)`, None when unknown)."""
+    """Polarity and label from features (name -> value): the bias plus each known feature's weights times its value."""
+    weight_of = model.weights.get
+    z = model.bias
     for name, v in feats.items():
-        wt = weight_of(name)
-        if wt is not None:
-            z0 += wt[0] * v
-            z1 += wt[1] * v
-            z2 += wt[2] * v
-    return z0, z1, z2
+        w = weight_of(name)
+        if w is not None:
+            z += w * v
+    return _decide(model, z)
 
 
-def _decide(model: _Model, z0: float, z1: float, z2: float) -> tuple[float, str]:
-    """Polarity P(positive) - P(negative) and the argmax label from the three scores."""
-    m = z0  # max(z0, z1, z2), compared as the builtin compares, without its call
-    if z1 > m:
-        m = z1
-    if z2 > m:
-        m = z2
-    e0 = math.exp(z0 - m)
-    e2 = math.exp(z2 - m)
-    pol = (e2 - e0) / (e0 + math.exp(z1 - m) + e2)
+def _decide(model: _Model, z: complex) -> tuple[float, str]:
+    """Polarity P(positive) - P(negative) and the argmax label from the scores' pair (see `_Model`):
+    the negative and positive scores less the neutral one, whose difference is 0."""
+    a, b = z.real, z.imag
+    m = a if a > 0.0 else 0.0  # max(a, 0.0, b), compared as the builtin compares, without its call
+    if b > m:
+        m = b
+    e0 = math.exp(a - m)
+    e2 = math.exp(b - m)
+    pol = (e2 - e0) / (e0 + math.exp(-m) + e2)
     if not math.isfinite(pol):
         return 0.0, "neutral"
     if pol > 1.0:  # rounding; compared rather than max(-1.0, min(1.0, pol)), a third faster
         pol = 1.0
     elif pol < -1.0:
         pol = -1.0
-    if z0 >= z1 and z0 >= z2:
+    if a >= 0.0 and a >= b:
         return pol, model.labels[0]
-    return pol, model.labels[2 if z2 > z1 else 1]
+    return pol, model.labels[2 if b > 0.0 else 1]
 
 
 # ---------------------------------------------------------------------------
 # Each target alone, fast: the features `_features_one` gives a lone target,
-# their weights collected and added up straight into the model's three
-# scores. What does not depend on the target (words, clause stops, negators,
+# their weight pairs collected and added up (in C: `sum`) straight into the
+# model's scores. What does not depend on the target (words, clause stops, negators,
 # lexicon hits) is worked out once per sentence. Weights are looked up by
 # word in per-prefix tables ("c" -> {"plan": ...} for "c=plan"), so no feature
 # name is built for the common features. tests/test_target_sentiment.py checks
@@ -566,17 +581,17 @@ class _PrefixedWeights:
     _PREFIXES = ("flags", "w", "c", "Ln", "Rn", "L1", "R1", "LB", "RB", "tpron", "ntargets", "lwL", "lwR", "negw")
     __slots__ = (*_PREFIXES, "getters", "start", "lex_key_weights", "lex_value_weights")
 
-    def __init__(self, tables: dict[str, dict[str, tuple[float, ...]]], bias: tuple[float, ...]) -> None:
+    def __init__(self, tables: dict[str, dict[str, complex]], bias: complex) -> None:
         for name in self._PREFIXES:
             setattr(self, name, tables.get("" if name == "flags" else name, {}))
         self.getters = tuple(getattr(self, name).get for name in self._PREFIXES)  # each table's `get`, in that order
         # The bias counts as a feature of value 1, and so does "ntargets=1": their sum starts every lone target's scores.
-        self.start = _sum_weights([bias, self.ntargets.get("1")])
+        self.start = bias + self.ntargets.get("1", 0j)
         # The weights of the valued lexicon features: those of `_LEX_KEYS` by index, then of the sums
         # ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd"), in that order. (A feature the model lacks weighs
-        # 0.0 here rather than being skipped: the same scores, as a finite value times 0.0 added changes no sum.)
-        self.lex_key_weights = [self.flags.get(name) or _NO_WEIGHT for name in _LEX_KEY_NAMES]
-        self.lex_value_weights = tuple(self.flags.get(name) or _NO_WEIGHT for name in _LEX_VALUE_NAMES)
+        # 0 here rather than being skipped: the same scores, as a finite value times 0 added changes no sum.)
+        self.lex_key_weights = [self.flags.get(name, 0j) for name in _LEX_KEY_NAMES]
+        self.lex_value_weights = tuple(self.flags.get(name, 0j) for name in _LEX_VALUE_NAMES)
 
 
 class _SentenceTables:
@@ -596,7 +611,7 @@ class _SentenceTables:
         self.ends = ends = list(accumulate(lengths))
         self.starts = [0, *ends[:-1]] if ends else []
         self.spaces_only = (ends[-1] if ends else 0) == len(sentence) - sentence.count(" ")  # no tab, newline, ...
-        self.bag: tuple[float, float, float] | None = None  # the weights of the "w=" features of all its words, once needed
+        self.bag: complex | None = None  # the weights of the "w=" features of all its words, once needed
         # Whether the "speaker" / "said_L1" and the sentiment-verb features need looking for at all.
         self.has_reporting = not res.reporting.isdisjoint(norms)
         self.has_object_verbs = not res.object_verbs.isdisjoint(norms)
@@ -624,16 +639,6 @@ class _SentenceTables:
         if self.spaces_only:
             return i - sentence.count(" ", 0, i)
         return len("".join(sentence[:i].split()))
-
-
-def _sum_weights(weights) -> tuple[float, float, float]:
-    """The sum of weight tuples, skipping None."""
-    z0 = z1 = z2 = 0.0
-    for w0, w1, w2 in filter(None, weights):
-        z0 += w0
-        z1 += w1
-        z2 += w2
-    return z0, z1, z2
 
 
 def _tokenize_packed(sentence: str) -> tuple[list[str], list[int], bool]:
@@ -671,8 +676,8 @@ def _tokenize_packed(sentence: str) -> tuple[list[str], list[int], bool]:
     return tokens, lengths, "n't" in low
 
 
-def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int, int]], res: _Resources, model: _Model) -> list[tuple[float, float, float]]:
-    """The model's three scores for each target [s, e) of `spans`, each with no other target marked.
+def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int, int]], res: _Resources, model: _Model) -> list[complex]:
+    """The model's scores (as a pair, see `_Model`) for each target [s, e) of `spans`, each with no other target marked.
 
     (One call per sentence: the tables and weights it reads are bound once for all its targets.)"""
     norms = tb.norms
@@ -681,7 +686,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
     pw = model.prefixed
     flag, word_weight, clause_weight, Ln, Rn, L1, R1, LB, RB, tpron, _, lwL, lwR, negw = pw.getters
     lex_key_weights, start = pw.lex_key_weights, pw.start
-    *squashed_weights, (dist0, dist1, dist2) = pw.lex_value_weights
+    *squashed_weights, dist_weight = pw.lex_value_weights
     pronouns, reporting, obj_neg, obj_pos, obj_pos_only = res.pronouns, res.reporting, res.obj_neg, res.obj_pos, res.obj_pos_only
     spaces_only, count = tb.spaces_only, sentence.count
     out = []
@@ -734,21 +739,21 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
         # Bags of words, each word once: the window's, the bands' and the clause's.
         if lo == 0 and hi == n:  # the sentence's bag, less the words found only inside the target
             if tb.bag is None:
-                tb.bag = _sum_weights(map(word_weight, dict.fromkeys(norms)))
+                tb.bag = sum(filter(None, map(word_weight, dict.fromkeys(norms))), 0j)
             found.append(tb.bag)
             if first == last:  # a one-token target, the common case
                 t = norms[first]
                 if norms.count(t) == 1:
                     wt = word_weight(t)
                     if wt is not None:
-                        found.append((-wt[0], -wt[1], -wt[2]))
+                        found.append(-wt)
             elif first < last:
                 target = norms[first : last + 1]
                 for t in dict.fromkeys(target):
                     if norms.count(t) == target.count(t):
                         wt = word_weight(t)
                         if wt is not None:
-                            found.append((-wt[0], -wt[1], -wt[2]))
+                            found.append(-wt)
         else:
             found += map(word_weight, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
         if first - BAND_START > lo:
@@ -829,29 +834,21 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
             else:
                 words[right_key] = lwR(t)
 
-        z0, z1, z2 = start
         if words:  # a hit: the lexicon features
             found += words.values()
-        for w0, w1, w2 in filter(None, found):
-            z0 += w0
-            z1 += w1
-            z2 += w2
-        if words:  # then the valued ones, as `_add_weighted` adds them (with no hit they are all 0)
+        z = sum(filter(None, found), start)
+        if words:  # then the valued ones, as `_predict` adds them (with no hit they are all 0)
             for key, v in summed.items():
-                w0, w1, w2 = lex_key_weights[key]
-                z0 += w0 * v
-                z1 += w1 * v
-                z2 += w2 * v
+                z += lex_key_weights[key] * v
             # "lexsumL", "lexsumR", "lexnear", "lexclause" (squashed) and "lexd", in this order; one of
             # value 0 is skipped, as adding a weight times 0 leaves a score as it is (but for the sign
             # of a zero score, which changes no polarity or label).
-            for total, (w0, w1, w2) in zip((lex_sum_l, lex_sum_r, near_sum, clause_sum), squashed_weights):
+            for total, weight in zip((lex_sum_l, lex_sum_r, near_sum, clause_sum), squashed_weights):
                 if total:
-                    v = total / (1.0 + abs(total))
-                    z0, z1, z2 = z0 + w0 * v, z1 + w1 * v, z2 + w2 * v
+                    z += weight * (total / (1.0 + abs(total)))
             if lex_dist:
-                z0, z1, z2 = z0 + dist0 * lex_dist, z1 + dist1 * lex_dist, z2 + dist2 * lex_dist
-        out.append((z0, z1, z2))
+                z += dist_weight * lex_dist
+        out.append(z)
     return out
 
 
@@ -861,7 +858,6 @@ _LEX_KEY_NAMES = ("lex-Rf", "lex-Rn", "lex+Rf", "lex+Rn", "lex-Lf", "lex-Ln", "l
 _LEX_VALUE_NAMES = ("lexsumL", "lexsumR", "lexnear", "lexclause", "lexd")
 _LEX_KEYS = (((0, 1), (2, 3)), ((4, 5), (6, 7)))
 _LEXC_POSITIVE, _LEXC_NEGATIVE = 8, 9
-_NO_WEIGHT = (0.0, 0.0, 0.0)
 
 
 def _clean_spans(sentence: str, targets: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -923,7 +919,7 @@ def _score_short(sentence: str, spans: list[tuple[int, int]], model: _Model, res
     """`_score(sentence, spans, False)` for a sentence of at most MAX_TOKENIZE_CHARS characters."""
     try:
         tables = _SentenceTables(sentence, res)
-        return [_decide(model, z0, z1, z2) for z0, z1, z2 in _alone_scores(sentence, tables, spans, res, model)]
+        return [_decide(model, z) for z in _alone_scores(sentence, tables, spans, res, model)]
     except Exception:  # pragma: no cover - defensive: never fail on odd input
         return [(0.0, "neutral")] * len(spans)
 
@@ -936,7 +932,7 @@ def _score(sentence: str, spans: list[tuple[int, int]], mask_others: bool) -> li
         alone = not mask_others or len(spans) == 1
         if alone and len(sentence) <= MAX_TOKENIZE_CHARS:
             tables = _SentenceTables(sentence, res)
-            return [_decide(model, z0, z1, z2) for z0, z1, z2 in _alone_scores(sentence, tables, spans, res, model)]
+            return [_decide(model, z) for z in _alone_scores(sentence, tables, spans, res, model)]
         if alone:  # a huge sentence: each target is tokenized locally
             feats = [extract_features(sentence, [span], res=res)[0] for span in spans]
         else:

@@ -359,7 +359,7 @@ def print_table(rows, out=sys.stdout):
 def dump(model_dict) -> str:
     """The weights file: the model's metadata as JSON; its features listed by prefix ("c" for
     "c=plan", "" for the names without "="), sorted, and their weights as one base64 string
-    of little-endian float64, three per feature in that order (read by `target_sentiment.parse_model`)."""
+    of little-endian float64, three per feature in that order (read by `target_sentiment.parse_weights`)."""
     tables: dict[str, dict[str, list[float]]] = {}
     for name, wt in model_dict["weights"].items():
         prefix, eq, word = name.partition("=")
@@ -380,10 +380,11 @@ def shipped_model(path: Path) -> dict | None:
     """The model dict of a weights file, as `fit_model` returns it (weights by feature name)."""
     if not path.exists():
         return None
-    from newsanalyzer.target_sentiment import parse_model
+    from newsanalyzer.target_sentiment import parse_weights
 
-    model = parse_model(path.read_text(encoding="utf-8"))
-    return {"labels": list(model.labels), "bias": list(model.bias), "weights": {k: list(v) for k, v in model.weights.items()}}
+    labels, bias, tables = parse_weights(path.read_text(encoding="utf-8"))
+    weights = {(prefix + "=" + word if prefix else word): list(wt) for prefix, table in tables.items() for word, wt in table.items()}
+    return {"labels": list(labels), "bias": list(bias), "weights": weights}
 
 
 def main(argv=None) -> int:

@@ -150,7 +150,7 @@ def test_the_shipped_data_read_back_equals_the_data_derived(folder):
             assert pattern_polarity._table() == derived_table
             target_sentiment.load_model.cache_clear()
             model = target_sentiment.load_model()
-            assert model.tables == target_sentiment.parse_model(target_sentiment._read_data_text(target_sentiment.WEIGHTS_FILE)).tables
+            assert model.pairs == target_sentiment.parse_model(target_sentiment._read_data_text(target_sentiment.WEIGHTS_FILE)).pairs
         assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["pattern_table", "sentiment_model", "tagger_lexicon", "textblob_files"]
     finally:
         textblob_data.english_files.cache_clear()

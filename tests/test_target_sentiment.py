@@ -203,11 +203,35 @@ def test_weights_file_is_compact_and_well_formed():
     assert data["labels"] == ["negative", "neutral", "positive"]
     assert len(data["bias"]) == 3
     assert all(words == sorted(set(words)) for words in data["features"].values())
+    from newsanalyzer.target_sentiment import parse_weights
+
+    labels, _, tables = parse_weights(WEIGHTS.read_text(encoding="utf-8"))
+    assert labels == ["negative", "neutral", "positive"]
+    weights = [wt for table in tables.values() for wt in table.values()]
+    assert len(weights) == sum(map(len, data["features"].values())) > 10_000
+    # The training script's 4 significant digits, exactly.
+    assert all(len(v) == 3 and all(math.isfinite(x) and x == float("%.4g" % x) for x in v) for v in weights)
     model = load_model()
     assert model.labels == ("negative", "neutral", "positive")
-    assert len(model.weights) == sum(map(len, data["features"].values())) > 10_000
-    # The training script's 4 significant digits, exactly.
-    assert all(len(v) == 3 and all(math.isfinite(x) and x == float("%.4g" % x) for x in v) for v in model.weights.values())
+    assert len(model.weights) == len(weights)
+
+
+def test_the_model_holds_each_features_weights_as_their_differences_to_the_neutral_one():
+    """(w_neg, w_neu, w_pos) as (w_neg - w_neu) + (w_pos - w_neu)j: softmax over (z_neg, z_neu, z_pos) equals
+    softmax over (z_neg - z_neu, 0, z_pos - z_neu), so these two numbers decide polarity and label."""
+    from newsanalyzer.target_sentiment import _decide, as_pair, parse_weights
+
+    labels, bias, tables = parse_weights(WEIGHTS.read_text(encoding="utf-8"))
+    model = load_model()
+    assert model.bias == complex(bias[0] - bias[1], bias[2] - bias[1])
+    for prefix, table in tables.items():
+        for word, wt in table.items():
+            assert model.weights[prefix + "=" + word if prefix else word] == as_pair(wt)
+    for z in [(0.3, -1.2, 2.0), (-4.0, 0.5, 0.25), (1.0, 1.0, -3.0), (0.0, 0.0, 0.0)]:
+        e = [math.exp(x) for x in z]
+        polarity = (e[2] - e[0]) / sum(e)
+        label = labels[max(range(3), key=lambda k: (z[k], -k))]  # the first of the highest
+        assert _decide(model, as_pair(z)) == (pytest.approx(polarity, abs=1e-12), label)
 
 
 def test_weights_file_is_what_the_training_script_writes():
@@ -304,7 +328,7 @@ def test_lone_targets_get_exactly_their_features(sentence, mentions):
     scores = _alone_scores(sentence, _SentenceTables(sentence, res), spans, res, model)
     assert len(scores) == len(spans)
     for (s, e), features, z in zip(spans, expected, scores):
-        expected_z = [model.bias[k] + sum(model.weights[name][k] * v for name, v in features.items()) for k in range(3)]
+        expected_z = model.bias + sum(model.weights[name] * v for name, v in features.items())
         assert z == pytest.approx(expected_z, abs=1e-9), sentence[s:e]
 
 
@@ -414,16 +438,15 @@ def test_word_characters_are_what_isalnum_accepts():
 
 
 def _reference_alone_scores(sentence, s, e, res, model):
-    """The three scores of target [s, e) alone, each feature's weights added in the order the output depends on."""
+    """The scores' pair (see `_Model`) of target [s, e) alone, each feature's weights added in the order the output depends on."""
     from bisect import bisect_left, bisect_right
 
     from newsanalyzer.target_sentiment import BAND_START, MID, NEG_SCOPE, WINDOW_TOKENS, _PASSIVE_AUX
 
     def add(z, weights):
-        z0, z1, z2 = z
-        for w0, w1, w2 in filter(None, weights):
-            z0, z1, z2 = z0 + w0, z1 + w1, z2 + w2
-        return z0, z1, z2
+        for w in filter(None, weights):
+            z = z + w
+        return z
 
     tokens = tokenize(sentence)
     norms = [t for _, _, t in tokens]
@@ -461,11 +484,11 @@ def _reference_alone_scores(sentence, s, e, res, model):
     if first - 1 >= lo and l1 == "by":
         found.append(flag("agent_by"))
     if lo == 0 and hi == n:  # the whole sentence's bag, added up first, less the words only in the target
-        found.append(add((0.0, 0.0, 0.0), map(pw.w.get, dict.fromkeys(norms))))
+        found.append(add(0j, map(pw.w.get, dict.fromkeys(norms))))
         target = norms[first : last + 1]
         for t in dict.fromkeys(target):
             if norms.count(t) == target.count(t) and pw.w.get(t):
-                found.append(tuple(-x for x in pw.w[t]))
+                found.append(-pw.w[t])
     else:
         found += map(pw.w.get, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
     if first - BAND_START > lo:
@@ -513,13 +536,13 @@ def _reference_alone_scores(sentence, s, e, res, model):
             words[side + "=!" + t] = getattr(pw, side).get("!" + t)
         else:
             words[side + "=" + t] = getattr(pw, side).get(t)
-    z = add((0.0, 0.0, 0.0), found + list(words.values()))
+    z = add(0j, found + list(words.values()))
     if words:
         squash = lambda x: x / (1.0 + abs(x))  # noqa: E731
         summed.update(lexsumL=squash(sum_l), lexsumR=squash(sum_r), lexnear=squash(near_sum), lexclause=squash(clause_sum), lexd=lex_dist)
         for name, v in summed.items():
             if flag(name):
-                z = tuple(zk + wk * v for zk, wk in zip(z, flag(name)))
+                z = z + flag(name) * v
     return z
 
 
@@ -555,20 +578,20 @@ def test_decide_takes_the_maximum_as_max_does():
 
     from newsanalyzer.target_sentiment import _decide
 
-    def with_max(z0, z1, z2):
-        m = max(z0, z1, z2)
-        e0, e2 = math.exp(z0 - m), math.exp(z2 - m)
-        pol = (e2 - e0) / (e0 + math.exp(z1 - m) + e2)
+    def with_max(a, b):
+        m = max(a, 0.0, b)
+        e0, e2 = math.exp(a - m), math.exp(b - m)
+        pol = (e2 - e0) / (e0 + math.exp(-m) + e2)
         if not math.isfinite(pol):
             return 0.0, "neutral"
         pol = max(-1.0, min(1.0, pol))
-        label = "negative" if z0 >= z1 and z0 >= z2 else ("positive" if z2 > z1 else "neutral")
+        label = "negative" if a >= 0.0 and a >= b else ("positive" if b > 0.0 else "neutral")
         return pol, label
 
     model = load_model()
     values = (0.0, -0.0, 1.5, -2.25, 700.0, -700.0, math.inf, -math.inf, math.nan)
-    for z in itertools.product(values, repeat=3):
-        assert repr(_decide(model, *z)) == repr(with_max(*z)), z
+    for a, b in itertools.product(values, repeat=2):
+        assert repr(_decide(model, complex(a, b))) == repr(with_max(a, b)), (a, b)
 
 
 @pytest.mark.parametrize("extra_negative", [[], ["didn't", "won’t", "can't"]])
