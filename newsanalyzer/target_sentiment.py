@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from typing import Sequence
 
 from newsanalyzer import disk_cache, lexicon
@@ -435,7 +435,7 @@ def _features_one(
         f["agent_by"] = 1.0
 
     # Bag of words (each word once) with side and distance bands and the clause (each
-    # word as often as it occurs: see `_alone_scores`); lexicon hits with negation.
+    # word as often as it occurs, which `_alone_scores` adds up fastest); lexicon hits with negation.
     lex_sum_l = lex_sum_r = 0.0
     near_sum = 0.0
     clause_sum = 0.0
@@ -691,11 +691,6 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
     *squashed_weights, dist_weight = pw.lex_value_weights
     pronouns, reporting, obj_neg, obj_pos, obj_pos_only = res.pronouns, res.reporting, res.obj_neg, res.obj_pos, res.obj_pos_only
     spaces_only, count = tb.spaces_only, sentence.count
-    # The "c=", "Ln=" and "Rn=" features count a word as often as it occurs, so the weights of a run
-    # of tokens i..j-1 add up to sums[j] - sums[i], from the sentence's running sums.
-    clause_sums = [0j, *accumulate(map(clause_weight, norms, repeat(0j)))]
-    left_sums = [0j, *accumulate(map(Ln, norms, repeat(0j)))]
-    right_sums = [0j, *accumulate(map(Rn, norms, repeat(0j)))]
     out = []
     for s, e in spans:
         # Tokens overlapping [s, e) (an empty or whitespace span gives first == last + 1, the insertion point).
@@ -763,14 +758,12 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
                             found.append(-wt)
         else:
             found += map(word_weight, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
-        # The clause's words but the target's, and the bands 4 to 8 tokens either side of it.
-        bags = clause_sums[clause_end] - clause_sums[clause_start] - (clause_sums[last + 1] - clause_sums[first])
+        # The clause's words but the target's, and the bands 4 to 8 tokens either side of it (each word as often as it occurs).
+        found += map(clause_weight, norms[clause_start:first])
+        found += map(clause_weight, norms[last + 1 : clause_end])
         if first - BAND_START > lo:
-            bags += left_sums[first - BAND_START] - left_sums[first - MID if first - MID > lo else lo]
-        end = last + MID + 1 if last + MID < hi else hi
-        if end > last + BAND_START + 1:
-            bags += right_sums[end] - right_sums[last + BAND_START + 1]
-        found.append(bags)
+            found += map(Ln, norms[first - MID if first - MID > lo else lo : first - BAND_START])
+        found += map(Rn, norms[last + BAND_START + 1 : last + MID + 1 if last + MID < hi else hi])
 
         # Sentiment verbs acting on the target (object) or done by it (subject).
         if tb.has_object_verbs:

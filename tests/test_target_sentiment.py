@@ -107,7 +107,7 @@ def test_order_and_count_preserved():
 
 
 def test_clause_and_band_words_count_each_time_the_sentence_window_once():
-    """"c=", "Ln=" and "Rn=" count repeats (their weights add up from running sums); "w=" marks a word once."""
+    """"c=", "Ln=" and "Rn=" count repeats (their weights add up in C, with no check for repeats); "w=" marks a word once."""
     sentence = "Fees , fees and more fees rose as Smith said fees , fees and fees fell today ."
     (features,) = extract_features(sentence, [span(sentence, "Smith")])
     assert features["c=fees"] == 3.0  # the clause: "fees and more fees rose as <T> said fees"
@@ -502,19 +502,10 @@ def _reference_alone_scores(sentence, s, e, res, model):
     else:
         found += map(pw.w.get, dict.fromkeys(norms[lo:first] + norms[last + 1 : hi]))
 
-    def running_sums(table):  # the weights of norms[:i] added up, for each i: the bags count repeats
-        sums = [0j]
-        for t in norms:
-            sums.append(sums[-1] + table.get(t, 0j))
-        return sums
-
-    clause, left, right = running_sums(pw.c), running_sums(pw.Ln), running_sums(pw.Rn)
-    bags = clause[clause_end] - clause[clause_start] - (clause[last + 1] - clause[first])
+    found += map(pw.c.get, norms[clause_start:first] + norms[last + 1 : clause_end])  # words as often as they occur
     if first - BAND_START > lo:
-        bags += left[first - BAND_START] - left[max(lo, first - MID)]
-    if min(hi, last + MID + 1) > last + BAND_START + 1:
-        bags += right[min(hi, last + MID + 1)] - right[last + BAND_START + 1]
-    found.append(bags)
+        found += map(pw.Ln.get, norms[max(lo, first - MID) : first - BAND_START])
+    found += map(pw.Rn.get, norms[last + BAND_START + 1 : min(hi, last + MID + 1)])
     after, before = norms[last + 1 : min(clause_end, last + 5)], norms[max(clause_start, first - 3) : first]
     for words, verbs, name in ((after, res.obj_neg, "subj_of_neg"), (after, res.obj_pos_only, "subj_of_pos"), (before, res.obj_neg, "obj_of_neg"), (before, res.obj_pos_only, "obj_of_pos")):
         if not verbs.isdisjoint(words):
