@@ -150,6 +150,19 @@ def test_pattern_score_gives_textblobs_own_floats():
         assert ours == Sentiment(round(polarity, 4), round(subjectivity, 4), label_for(polarity)), words
 
 
+def test_pattern_score_gives_textblobs_own_floats_on_random_word_runs():
+    """Runs mixing rule words (negations, intensifiers, "!", "(!)", emoticons) with short and long unknown
+    words, so that negations and modifiers are pending across every kind of word; TextBlob's very floats."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = ["not", "never", "no", "n't", "very", "really", "extremely", "good", "bad", "nice", "awful", "happy", "sad",
+                  "!", "(!)", ":(", ":-)", "<3", "a", "the", "is", "'", "''", "'a'", "x", "an", "of", "policy", "senators", "said", "."]
+    cases = [[rng.choice(vocabulary) for _ in range(rng.randint(1, 14))] for _ in range(400)]
+    for words, (polarity, subjectivity) in zip(cases, textblob_scores_of(cases)):
+        assert pattern_score(words) == (polarity, subjectivity), words
+
+
 def test_no_words_are_neutral_whatever_the_band():
     assert words_sentiment([], band=0.0) == words_sentiment([" "], band=0.0) == Sentiment.neutral()
     assert words_sentiment(["zyxw"], band=0.0).label == "positive"  # scored: 0.0 is not below a zero band
