@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import compress, product, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from newsanalyzer import lexicon
 from newsanalyzer.frozen import ColumnBuilder
@@ -117,15 +117,29 @@ def token_columns(tokens: Sequence[Token]) -> TokenColumns:
     return columns
 
 
-def _in_sentences(sentences: Sequence[Sentence], positions: list[int]) -> Iterator[tuple[int, Sentence, int]]:
-    """(sentence index, sentence, token index) for each of the sorted token
-    indices `positions` inside a sentence, sentence by sentence."""
-    count = len(positions)
-    for index, sentence in enumerate(sentences):
-        p = bisect.bisect_left(positions, sentence.first_token)
-        while p < count and positions[p] < sentence.end_token:
-            yield index, sentence, positions[p]
-            p += 1
+# A document's sentences as token bounds: (first tokens, end tokens, tiled) where tiled
+# says each sentence ends where the next begins (as `segment` makes them).
+_Bounds = tuple[list[int], list[int], bool]
+
+
+def _sentence_bounds(sentences: Sequence[Sentence]) -> _Bounds:
+    firsts, ends = list(map(_first_token, sentences)), list(map(_end_token, sentences))
+    return firsts, ends, bool(firsts) and firsts[1:] == ends[:-1]
+
+
+_first_token, _end_token = attrgetter("first_token"), attrgetter("end_token")
+
+
+def _in_sentences(bounds: _Bounds, positions: list[int]) -> Iterable[tuple[int, int]]:
+    """(sentence index, token index) for each of the sorted token indices
+    `positions` inside a sentence, sentence by sentence."""
+    firsts, ends, tiled = bounds
+    if tiled and positions and firsts[0] <= positions[0] and positions[-1] < ends[-1]:
+        # each position is in the last sentence that begins at or before it: as many
+        # sentences after the first begin at or before it (counted in C)
+        return zip(map(bisect.bisect_right, repeat(firsts[1:]), positions), positions)
+    left = bisect.bisect_left
+    return [(index, k) for index, (first, end) in enumerate(zip(firsts, ends)) for k in positions[left(positions, first) : left(positions, end)]]
 
 
 def _headlines(text: str, sentences: Sequence[Sentence], texts: list[str]) -> list[bool]:
@@ -324,7 +338,7 @@ def _known_names() -> frozenset[str]:
     return lexicon.words("places").union(lexicon.table("aliases"), lexicon.table("demonyms"))
 
 
-def _known(words: list[str]) -> bool:
+def _known(words: Sequence[str]) -> bool:
     """The words as they stand name a place or a known alias (`North Korea`)."""
     return " ".join(words) in _known_names()
 
@@ -342,6 +356,63 @@ def _classify(words: tuple[str, ...]) -> str:
     if len(words) == 1 and _ACRONYM.match(name):
         return "organization"
     return ""
+
+
+# What a name's words alone say: (name, hyphenated compound, one word that may be a
+# transcript label, (canonical name, type) if an alias, a demonym, type) where type is
+# the type it is recorded with, "" if it waits for pass 2 as a single word, or None
+# for untyped words, a person if they are all name words (`name_set`).
+_Name = tuple[str, bool, bool, "tuple[str, str] | None", bool, "str | None"]
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
+def _name_facts(words: tuple[str, ...], titled: bool) -> _Name:
+    """What `find_actors` reads from a (trimmed, title-stripped) name's words, `titled` or not."""
+    name = " ".join(words)
+    compound = "-" in name and _is_compound(name)
+    word = words[0]
+    label_word = (
+        len(words) == 1 and word.isupper() and word.isalpha() and len(word) > 2 and word.title() not in lexicon.words("not_names")
+    )  # what `_is_label` asks of the word itself
+    alias = lexicon.table("aliases").get(name)
+    demonym = name in lexicon.table("demonyms")
+    type_ = "person" if titled else _classify(words)
+    if not type_ and len(words) > 1:
+        type_ = None
+    elif type_ and not (len(words) > 1 or titled or type_ != "person"):
+        type_ = ""
+    return name, compound, label_word, alias, demonym, type_
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
+def _run_reading(words: tuple[str, ...]) -> tuple[int, int, int, bool, str, _Name] | None:
+    """A name run's words read on their own: (lead, stop, cut, titled, gender, facts), None if nothing is left.
+
+    The name is words[lead + cut : stop]: leading and trailing function words and
+    determiners trimmed (words[lead:stop]), then leading titles cut (`cut` > 0 only
+    for a titled person). `titled`: a title or honorific makes the name a person's;
+    `gender` is what it implies. A lead of -1 stands for 0 when the name has no title
+    and no gender: an honorific before the run (a token outside it) may still title it.
+    """
+    trimmed = _trimmed_words()
+    first, end = 0, len(words)
+    while first < end and words[first] in trimmed and not _known(words[first:end]):
+        first += 1
+    while first < end and words[end - 1] in trimmed:
+        end -= 1
+    if first == end:
+        return None
+    name = words[first:end]
+    start, gender = _strip_title(name)
+    honorifics = lexicon.table("honorifics")
+    if not start and not gender:
+        if not first:
+            return -1, end, 0, False, gender, _name_facts(name, False)
+        if words[first - 1] in honorifics:  # a trimmed word before the name: `Mr.`
+            return first, end, 0, True, honorifics[words[first - 1]][0].replace("-", ""), _name_facts(name, True)
+    if start and start < len(name) and not _classify(name[start:]):
+        return first, end, start, True, gender, _name_facts(name[start:], True)  # titled: a person
+    return first, end, 0, False, gender, _name_facts(name, False)
 
 
 class _Registry:
@@ -376,39 +447,15 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
     demonyms = lexicon.table("demonyms")
     honorifics = lexicon.table("honorifics")
     not_names = lexicon.words("not_names")
-    trimmed = _trimmed_words()
     name_set = set(doc.name_words)  # these tokens' texts are name words
     headline = _headlines(text, sentences, texts)
 
     # Pass 1: full names, typed by titles and word lists; single words wait.
-    pending: list[tuple[_Run, int, str]] = []  # (run, name start, gender)
     confident: set[_Run] = set()  # name runs inside title-case lines that look like names anyway
     runs = _name_runs(doc, sentences, name_set, not_names)
     if any(headline):
         runs = [piece for run in runs for piece in (_headline_names(doc, run) if headline[run[2]] else (run,))]
         confident.update(run for run in runs if headline[run[2]])
-    for first, end, index in runs:
-        # leading function words and determiners are not part of a name
-        while first < end and texts[first] in trimmed and not _known(texts[first:end]):
-            first += 1
-        while first < end and texts[end - 1] in trimmed:
-            end -= 1
-        if first == end:
-            continue
-        words = tuple(texts[first:end])
-        start, gender = _strip_title(words)
-        before = texts[first - 1] if first > sentences[index].first_token else ""
-        if not start and not gender and before in honorifics:
-            # `Ms.` opening a sentence is not tagged as part of the name
-            gender = honorifics[before][0].replace("-", "")
-            start = -1
-        if start == -1:
-            pending.append(((first, end, index), 1, gender))
-            continue
-        if start and start < len(words) and not _classify(words[start:]):
-            pending.append(((first + start, end, index), 1, gender))  # titled: a person
-            continue
-        pending.append(((first, end, index), 0, gender))
 
     def record(entity: _Entity, first: int, end: int, sentence: int, kind: str) -> None:
         s, e = starts[first], ends[end - 1]
@@ -416,48 +463,58 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             e -= 1
         entity.mentions.append((s, e, text[s:e], sentence, kind, first))
 
-    single: list[tuple[_Run, str, bool]] = []
-    for run, titled, gender in pending:
-        first, end, s_index = run
-        words = tuple(texts[first:end])
-        name = " ".join(words)
-        if headline[s_index] and not titled and (run not in confident or end - first == 1):
-            single.append((run, gender, run in confident))
+    single: list[tuple[_Run, str, bool, _Name]] = []  # (run, gender, trusted, what its words say)
+    for first, end, index in runs:
+        reading = _run_reading(tuple(texts[first:end]))
+        if reading is None:
+            continue  # function words only
+        lead, stop, cut, titled, gender, facts = reading
+        if lead < 0:  # no title: an honorific before the run may stand for one
+            lead = 0
+            before = texts[first - 1] if first > sentences[index].first_token else ""
+            if before in honorifics:
+                # `Ms.` opening a sentence is not tagged as part of the name
+                gender = honorifics[before][0].replace("-", "")
+                titled = True
+                facts = _name_facts(tuple(texts[first:first + stop]), True)
+        end = first + stop
+        first += lead + cut
+        name, compound, label_word, alias, demonym, type_ = facts
+        if headline[index] and not titled and ((first, end, index) not in confident or end - first == 1):
+            single.append(((first, end, index), gender, (first, end, index) in confident, facts))
             continue
-        if "-" in name and _is_compound(name) or end - first == 1 and _is_label(doc, sentences, run):
-            single.append((run, gender, True))
+        if compound or label_word and _is_label(doc, sentences, (first, end, index)):
+            single.append(((first, end, index), gender, True, facts))
             continue
-        if name in aliases:
-            canonical, type_ = aliases[name]
-            record(registry.get(canonical, type_), first, end, s_index, "alias" if canonical != name else "name")
+        if alias is not None:
+            canonical, alias_type = alias
+            record(registry.get(canonical, alias_type), first, end, index, "alias" if canonical != name else "name")
             continue
-        if name in demonyms and not _demonym_as_surname(name, doc, run):
+        if demonym and not _demonym_as_surname(name, doc, (first, end, index)):
             continue  # `Russian` modifies; it names no actor by itself
-        type_ = "person" if titled else _classify(words)
-        if not type_ and len(words) > 1 and name_set.issuperset(range(first, end)):
-            type_ = "person"  # name words only
-        if type_ and (len(words) > 1 or titled or type_ != "person"):
+        if type_ is None:  # untyped words: a person if they are all name words
+            type_ = "person" if name_set.issuperset(range(first, end)) else ""
+        if type_:
             entity = registry.get(name, type_)
             if gender and not entity.gender:
                 entity.gender = gender
-            record(entity, first, end, s_index, "name")
+            record(entity, first, end, index, "name")
         else:
-            single.append((run, gender, True))
+            single.append(((first, end, index), gender, True, facts))
 
     # Pass 2: single words become aliases of full names seen anywhere, else actors of their own.
-    for run, gender, trusted in single:
+    for run, gender, trusted, facts in single:
         first, end, s_index = run
-        words = tuple(texts[first:end])
-        name = " ".join(words)
-        if _is_compound(name) and _record_compound(text, starts[first], ends[end - 1], s_index, registry, doc):
+        name, compound, label_word, _, _, _ = facts
+        if compound and _record_compound(text, starts[first], ends[end - 1], s_index, registry, doc):
             continue
         if name.endswith("-"):  # `U.S.-Japan` halves, `U.S.-` before a bracket
             name = name.rstrip("-")
-        label = _is_label(doc, sentences, run)
+        label = label_word and _is_label(doc, sentences, run)
         if label:  # a transcript's speaker label: `TRUMP:` is Donald Trump, `MARTIN:` someone named Martin
             name = name.title()
             gender = gender or ""
-        owners = registry.person_words.get(name) if len(words) == 1 else None
+        owners = registry.person_words.get(name) if end - first == 1 else None
         if owners:
             owner = _nearest(owners, starts[first])
             record(owner, first, end, s_index, "alias")
@@ -468,6 +525,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             record(registry.get(canonical, type_), first, end, s_index, "alias")
         elif trusted and (name not in demonyms or _demonym_as_surname(name, doc, run)):
             # `Jean-Luc Picard`: two name words with a hyphenated first name read as a person
+            words = tuple(texts[first:end])
             multiword = len(words) > 1 and name_set.issuperset(range(first, end))
             type_ = ("person" if label else "") or _classify(words) or ("person" if gender or multiword or _is_subject(doc, end) else "other")
             entity = registry.get(name, type_)
@@ -478,9 +536,10 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
     # the tokens the last three steps start from, found in one pass over the words
     marked_words = _marked_words()
     marked = list(compress(range(len(doc.lowers)), map(marked_words.__contains__, doc.lowers)))
-    _add_groups(text, sentences, doc, registry, marked)
-    _add_descriptions(text, sentences, doc, registry, marked)
-    _resolve_pronouns(sentences, doc, registry, marked)
+    bounds = _sentence_bounds(sentences)
+    _add_groups(text, bounds, doc, registry, marked)
+    _add_descriptions(text, bounds, doc, registry, marked)
+    _resolve_pronouns(bounds, doc, registry, marked)
     return _actors(registry)
 
 
@@ -573,6 +632,7 @@ def _nearest(owners: list[_Entity], position: int) -> _Entity:
     return best
 
 
+
 def _demonym_as_surname(name: str, doc: TokenColumns, run: _Run) -> bool:
     """A singular demonym right before a verb names a person (`Cuban said`,
     `English argued`); before a noun it only modifies (`Cuban officials`), and
@@ -598,7 +658,7 @@ def _is_subject(doc: TokenColumns, j: int) -> bool:
     return False
 
 
-def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
+def _add_groups(text: str, bounds: _Bounds, doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
     """Plural descriptions of speakers (`experts`, `U.S. officials`) as group actors.
 
     `marked`: token indices, in order, of at least every speaker noun.
@@ -609,12 +669,14 @@ def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, reg
     if not plural_nouns:
         return
     claimed_starts = sorted({m[0] for e in registry.entities for m in e.mentions})
-    for index, sentence, i in _in_sentences(sentences, plural_nouns):
-        if i + 1 < sentence.end_token and tags[i + 1].startswith("NN"):
+    firsts, ends_at = bounds[0], bounds[1]
+    for index, i in _in_sentences(bounds, plural_nouns):
+        if i + 1 < ends_at[index] and tags[i + 1].startswith("NN"):
             continue  # `officials` modifies the next noun
         first = i
+        sentence_first = firsts[index]
         # a capitalised (A to Z) proper noun or adjective before: `U.S. officials`
-        while first > sentence.first_token and tags[first - 1] in {"NNP", "NNPS", "JJ"} and "A" <= texts[first - 1] < "[":
+        while first > sentence_first and tags[first - 1] in {"NNP", "NNPS", "JJ"} and "A" <= texts[first - 1] < "[":
             first -= 1
         start, end = starts[first], ends[i]
         k = bisect.bisect_left(claimed_starts, start)
@@ -628,7 +690,7 @@ def _add_groups(text: str, sentences: Sequence[Sentence], doc: TokenColumns, reg
         entity.mentions.append((start, end, text[start:end], index, "description", first))
 
 
-def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
+def _add_descriptions(text: str, bounds: _Bounds, doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
     """`the president`, `the former governor`: a person named by role.
 
     It is the person most recently named with that role before their name
@@ -643,16 +705,18 @@ def _add_descriptions(text: str, sentences: Sequence[Sentence], doc: TokenColumn
     if not articles:
         return
     claimed: list[tuple[int, int]] | None = None  # the mentions so far: made at the first description
-    for index, sentence, i in _in_sentences(sentences, articles):
-        if i >= sentence.end_token - 1:
+    ends_at = bounds[1]
+    for index, i in _in_sentences(bounds, articles):
+        last = ends_at[index] - 1
+        if i >= last:
             continue  # a sentence's last token opens no description
         j = i + 1
-        while j < sentence.end_token - 1 and (tags[j] == "JJ" or texts[j] in demonyms):
+        while j < last and (tags[j] == "JJ" or texts[j] in demonyms):
             j += 1
         role = lowers[j]
         if role not in roles or not tags[j].startswith("NN") or texts[j][0].isupper():
             continue
-        if j + 1 < sentence.end_token and tags[j + 1].startswith("NN"):
+        if j < last and tags[j + 1].startswith("NN"):
             continue  # `the president Barack Obama`, `the president's` handled as a name's title
         if claimed is None:  # this loop adds mentions only after this point
             claimed = sorted((m[0], m[1]) for e in registry.entities for m in e.mentions)
@@ -717,7 +781,7 @@ def _antecedent(reached: list[tuple[int, int, int, _Entity, float]], gender: str
     return best
 
 
-def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
+def _resolve_pronouns(bounds: _Bounds, doc: TokenColumns, registry: _Registry, marked: list[int]) -> None:
     """Attach he/she/they pronouns to the most plausible recent actor.
 
     Candidates are actors mentioned in this sentence before the pronoun or in
@@ -761,7 +825,7 @@ def _resolve_pronouns(sentences: Sequence[Sentence], doc: TokenColumns, registry
     groups: list[tuple[int, int, int, _Entity, float]] = []
     seen = 0
     pointer, ahead = 0, len(timeline)
-    for index, _, k in _in_sentences(sentences, candidates):
+    for index, k in _in_sentences(bounds, candidates):
         token_start = starts[k]
         while pointer < ahead and timeline[pointer][0] < token_start:
             start, s_index, entity, subject = timeline[pointer]
