@@ -72,9 +72,10 @@ class TokenColumns:
         self.lowers = list(map(str.lower, self.texts))
         # The cheap first-letter test (A to Z) spares the regular expression most
         # tokens, and so do words of letters only, which it always matches. (replace()
-        # returns a word without a character beyond Latin-1 as it is, at once.)
+        # returns a word without a character beyond Latin-1 as it is, at once.) Its
+        # upper bound comes first: it alone turns away lower-case words, most tokens.
         match = _NAME_WORD.match
-        self.name_words = [k for k, w in enumerate(self.texts) if "A" <= w < "[" and (w.isalpha() or match(w.replace("’", "'")))]
+        self.name_words = [k for k, w in enumerate(self.texts) if w < "[" and "A" <= w and (w.isalpha() or match(w.replace("’", "'")))]
 
     def token_starting_at(self, offset: int) -> int | None:
         """The index of the token that starts at `offset`, if one does."""
@@ -269,7 +270,7 @@ def _opening_is_name(doc: TokenColumns, i: int, sentence: Sentence) -> bool:
         return True  # `,” Cuban said`: the mark before closes a quotation
     word = texts[i]
     label = word.isupper() and i + 1 < sentence.end_token and texts[i + 1] == ":"
-    return doc.tags[i] in _NAME_TAGS or word in lexicon.words("places") or _unknown_word(doc, word) or label
+    return doc.tags[i] in _NAME_TAGS or _opens_a_name(word) or label
 
 
 def _is_label(doc: TokenColumns, sentences: Sequence[Sentence], run: _Run) -> bool:
@@ -288,14 +289,17 @@ def _is_label(doc: TokenColumns, sentences: Sequence[Sentence], run: _Run) -> bo
     )
 
 
-def _unknown_word(doc: TokenColumns, word: str) -> bool:
-    """A capitalised word whose lower-case form the tagger's lexicon does not know."""
-    return word.isalpha() and len(word) > 1 and word.lower() not in doc.tagged_words
-
-
 # Names recur within an article and across articles (2 of 3 runs repeat one seen
 # before in the PolNeAR articles): what their words alone say is kept for these many.
 _NAMES_KEPT = 4096
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
+def _opens_a_name(word: str) -> bool:
+    """A capitalised word that names something even where any word is capitalised: a place,
+    or a word whose lower-case form the tagger's lexicon does not know (sentence openers
+    are a few common words: a word's answer is kept)."""
+    return word in lexicon.words("places") or word.isalpha() and len(word) > 1 and word.lower() not in _tagged_words()
 
 
 @cache
@@ -585,6 +589,9 @@ def _actors(registry: _Registry) -> tuple[Actor, ...]:
     return tuple(actors)
 
 
+_row_start = itemgetter(0)
+
+
 def _first_start(entity: _Entity) -> int:
     return entity.mentions[0][0]
 
@@ -755,13 +762,14 @@ def _titled_mentions(doc: TokenColumns, registry: _Registry, roles: frozenset[st
 
 
 _PRONOUN_WINDOW = 40  # the most recent mentions a pronoun may refer back to
+_MINUS_INFINITY = float("-inf")
 
 
 def _antecedent(reached: list[tuple[int, int, int, _Entity, float]], gender: str, index: int, position: int, oldest: int) -> _Entity | None:
     """The best-scoring entity for a pronoun of `gender` at `position` in sentence
     `index`, among the (rank, start, sentence, entity, bonus) entries `reached`
     (in text order) of rank `oldest` or more and at most three sentences back."""
-    best, best_score = None, float("-inf")
+    best, best_score = None, _MINUS_INFINITY
     scale = position if position > 1 else 1
     for rank, start, s_index, entity, bonus in reversed(reached):
         # Mentions come in text order: the first one out of reach ends the search,
@@ -797,19 +805,16 @@ def _resolve_pronouns(bounds: _Bounds, doc: TokenColumns, registry: _Registry, m
     if not candidates:
         return
     timeline: list[tuple[int, int, _Entity, bool]] = []  # (start, sentence, entity, is_subject)
-    count = len(ends)
+    after = bisect.bisect_right  # the first token (from k on) that ends after `end`: tokens are in text order
     for entity in registry.entities:
         # only people and groups are chosen or lead a sentence (a typed entity keeps its type)
-        antecedent = entity.type in ("person", "group", "")
-        for start, end, _, s_index, _, k in entity.mentions:
-            subject = False
-            if k is not None and antecedent:
-                end_k = k
-                while end_k < count and ends[end_k] <= end:
-                    end_k += 1
-                subject = _is_subject(doc, end_k)
-            timeline.append((start, s_index, entity, subject))
-    timeline.sort(key=itemgetter(0))
+        if entity.type in ("person", "group", ""):
+            for start, end, _, s_index, _, k in entity.mentions:
+                timeline.append((start, s_index, entity, k is not None and _is_subject(doc, after(ends, end, k))))
+        else:
+            for start, _, _, s_index, _, _ in entity.mentions:
+                timeline.append((start, s_index, entity, False))
+    timeline.sort(key=_row_start)
     first_person: dict[int, int] = {}  # sentence -> start of its first person mention
     for start, s_index, entity, _ in timeline:
         if entity.type in {"person", "group"}:

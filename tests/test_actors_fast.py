@@ -96,3 +96,31 @@ def test_run_readings_match_the_first_pass_as_first_written():
         lead = max(lead, 0)
         assert (lead + cut, stop, int(titled), gender) == expected, (words, before)
         assert facts == _reference_facts(words[lead + cut : stop], titled), words
+
+
+def test_a_word_opens_a_name_as_the_first_written_test_said():
+    from newsanalyzer.actors import _opens_a_name, _tagged_words
+
+    def reference(word):  # a place, or a word the tagger's lexicon does not know in lower case
+        return word in lexicon.words("places") or (word.isalpha() and len(word) > 1 and word.lower() not in _tagged_words())
+
+    words = [*sorted(lexicon.words("places"))[:50], "The", "But", "DuBois", "Cuban", "A", "I", "U.S.", "Éire", "Xq", "MARTIN", "O'Neill", ""]
+    rng = random.Random(2)
+    words += ["".join(rng.choice("AZaeiouxqé'.-") for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    for word in words:
+        assert _opens_a_name(word) == reference(word), word
+
+
+def test_the_token_after_a_mention_is_found_by_bisection():
+    rng = random.Random(4)
+    for _ in range(3000):
+        ends, offset = [], 0
+        for _ in range(rng.randint(1, 12)):
+            offset += rng.randint(0, 3)  # tokens in text order; some end where the one before does
+            ends.append(offset)
+        k = rng.randrange(len(ends) + 1)
+        end = rng.randint(0, offset + 2)
+        walked = k
+        while walked < len(ends) and ends[walked] <= end:  # as first written
+            walked += 1
+        assert bisect.bisect_right(ends, end, k) == walked, (ends, k, end)
