@@ -131,16 +131,25 @@ def _sentence_bounds(sentences: Sequence[Sentence]) -> _Bounds:
 _first_token, _end_token = attrgetter("first_token"), attrgetter("end_token")
 
 
-def _in_sentences(bounds: _Bounds, positions: list[int]) -> Iterable[tuple[int, int]]:
+def _in_sentences(bounds: _Bounds, positions: list[int]) -> list[tuple[int, int]]:
     """(sentence index, token index) for each of the sorted token indices
     `positions` inside a sentence, sentence by sentence."""
     firsts, ends, tiled = bounds
-    if tiled and positions and firsts[0] <= positions[0] and positions[-1] < ends[-1]:
-        # each position is in the last sentence that begins at or before it: as many
-        # sentences after the first begin at or before it (counted in C)
-        return zip(map(bisect.bisect_right, repeat(firsts[1:]), positions), positions)
-    left = bisect.bisect_left
-    return [(index, k) for index, (first, end) in enumerate(zip(firsts, ends)) for k in positions[left(positions, first) : left(positions, end)]]
+    if not tiled:  # sentences out of order, apart or overlapping (never from `segment`)
+        left = bisect.bisect_left
+        return [(index, k) for index, (first, end) in enumerate(zip(firsts, ends)) for k in positions[left(positions, first) : left(positions, end)]]
+    # One walk through the positions and the sentences together (a bisection costs
+    # more than the few steps between one position's sentence and the next's).
+    found = []
+    index, count = 0, len(ends)
+    for k in positions:
+        while index < count and ends[index] <= k:
+            index += 1
+        if index == count:
+            break
+        if k >= firsts[index]:
+            found.append((index, k))
+    return found
 
 
 def _headlines(text: str, sentences: Sequence[Sentence], texts: list[str]) -> list[bool]:
@@ -168,10 +177,20 @@ def _name_runs(doc: TokenColumns, sentences: Sequence[Sentence], name_set: set[i
     texts, tags = doc.texts, doc.tags
     runs = []
     names = doc.name_words
+    # The sentence's name words, names[p:q], found by walking on from the last
+    # sentence's (a bisection costs more than the few steps).
+    p, count = 0, len(names)
     for index, sentence in enumerate(sentences):
         first, end = sentence.first_token, sentence.end_token
+        if p and names[p - 1] >= first:  # sentences out of order or overlapping (never from `segment`)
+            p = bisect.bisect_left(names, first)
+        while p < count and names[p] < first:
+            p += 1
+        q = p
+        while q < count and names[q] < end:
+            q += 1
         free = first  # tokens before this belong to a run already
-        for i in names[bisect.bisect_left(names, first) : bisect.bisect_left(names, end)]:
+        for i in names[p:q]:
             if i < free or tags[i] in _NOT_OPENING_TAGS:
                 continue
             if (i == first or texts[i - 1] in _OPENING_MARKS) and not _opening_is_name(doc, i, sentence):
@@ -191,6 +210,7 @@ def _name_runs(doc: TokenColumns, sentences: Sequence[Sentence], name_set: set[i
             else:  # name words only: no connector to split at
                 runs.append((i, j, index))
             free = j
+        p = q
     return runs
 
 
@@ -805,12 +825,18 @@ def _resolve_pronouns(bounds: _Bounds, doc: TokenColumns, registry: _Registry, m
     if not candidates:
         return
     timeline: list[tuple[int, int, _Entity, bool]] = []  # (start, sentence, entity, is_subject)
-    after = bisect.bisect_right  # the first token (from k on) that ends after `end`: tokens are in text order
+    count = len(ends)
     for entity in registry.entities:
         # only people and groups are chosen or lead a sentence (a typed entity keeps its type)
         if entity.type in ("person", "group", ""):
             for start, end, _, s_index, _, k in entity.mentions:
-                timeline.append((start, s_index, entity, k is not None and _is_subject(doc, after(ends, end, k))))
+                subject = False
+                if k is not None:
+                    end_k = k  # the first token after the mention (a few steps on)
+                    while end_k < count and ends[end_k] <= end:
+                        end_k += 1
+                    subject = _is_subject(doc, end_k)
+                timeline.append((start, s_index, entity, subject))
         else:
             for start, _, _, s_index, _, _ in entity.mentions:
                 timeline.append((start, s_index, entity, False))

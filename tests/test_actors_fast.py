@@ -124,3 +124,58 @@ def test_the_token_after_a_mention_is_found_by_bisection():
         while walked < len(ends) and ends[walked] <= end:  # as first written
             walked += 1
         assert bisect.bisect_right(ends, end, k) == walked, (ends, k, end)
+
+
+def _reference_name_runs(doc, sentences, name_set, not_names):  # as first written: a bisection per sentence
+    from newsanalyzer.actors import _CONNECTORS, _NOT_OPENING_TAGS, _OPENING_MARKS, _PRONOUN_TAGS, _opening_is_name, _split_at_connectors
+
+    texts, tags = doc.texts, doc.tags
+    runs = []
+    names = doc.name_words
+    for index, sentence in enumerate(sentences):
+        first, end = sentence.first_token, sentence.end_token
+        free = first
+        for i in names[bisect.bisect_left(names, first) : bisect.bisect_left(names, end)]:
+            if i < free or tags[i] in _NOT_OPENING_TAGS:
+                continue
+            if (i == first or texts[i - 1] in _OPENING_MARKS) and not _opening_is_name(doc, i, sentence):
+                continue
+            j = i + 1
+            connected = False
+            while j < end:
+                if j in name_set and tags[j] not in _PRONOUN_TAGS:
+                    j += 1
+                elif texts[j] in _CONNECTORS and j + 1 < end and j + 1 in name_set and texts[j + 1] not in not_names:
+                    j += 2
+                    connected = True
+                else:
+                    break
+            if connected:
+                runs.extend(_split_at_connectors(texts, (i, j, index)))
+            else:
+                runs.append((i, j, index))
+            free = j
+    return runs
+
+
+def test_name_runs_walk_to_each_sentence_as_a_bisection_finds_it():
+    from newsanalyzer.actors import TokenColumns, _name_runs
+    from newsanalyzer.model import Sentence, Token
+
+    words = ["Jane", "Doe", "met", "the", "Bank", "of", "America", ".", "Putin", "said", "“", "Kim", "and", "Xi", "”", "U.S.", "officials", "He", "The"]
+    tags = ["NNP", "NNP", "NNP", "NN", "PRP", "DT", "VBD", "NNS"]
+    rng = random.Random(9)
+    not_names = lexicon.words("not_names")
+    for _ in range(3000):
+        texts = [rng.choice(words) for _ in range(rng.randint(1, 30))]
+        doc = TokenColumns([Token(k, k + 1, w, rng.choice(tags)) for k, w in enumerate(texts)])
+        cuts = sorted(rng.choices(range(len(texts) + 1), k=rng.randint(0, 6)))
+        spans = list(zip([0, *cuts], [*cuts, len(texts)]))  # tiled, some empty
+        if rng.random() < 0.4:  # apart or overlapping
+            spans = [(max(0, a + rng.randint(-2, 2)), b) for a, b in spans]
+            spans = [(a, max(a, b)) for a, b in spans]
+        if rng.random() < 0.2:
+            rng.shuffle(spans)
+        sentences = [Sentence(a, b, 0, a, b) for a, b in spans]
+        name_set = set(doc.name_words)
+        assert _name_runs(doc, sentences, name_set, not_names) == _reference_name_runs(doc, sentences, name_set, not_names), (texts, spans)
