@@ -489,7 +489,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
 
     single: list[tuple[_Run, str, bool, _Name]] = []  # (run, gender, trusted, what its words say)
     for first, end, index in runs:
-        reading = _run_reading(tuple(texts[first:end]))
+        reading = _run_reading(texts[first:end])  # a slice of the tuple of texts: a tuple
         if reading is None:
             continue  # function words only
         lead, stop, cut, titled, gender, facts = reading
@@ -500,7 +500,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
                 # `Ms.` opening a sentence is not tagged as part of the name
                 gender = honorifics[before][0].replace("-", "")
                 titled = True
-                facts = _name_facts(tuple(texts[first:first + stop]), True)
+                facts = _name_facts(texts[first : first + stop], True)
         end = first + stop
         first += lead + cut
         name, compound, label_word, alias, demonym, type_ = facts
@@ -549,7 +549,7 @@ def find_actors(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token
             record(registry.get(canonical, type_), first, end, s_index, "alias")
         elif trusted and (name not in demonyms or _demonym_as_surname(name, doc, run)):
             # `Jean-Luc Picard`: two name words with a hyphenated first name read as a person
-            words = tuple(texts[first:end])
+            words = texts[first:end]
             multiword = len(words) > 1 and name_set.issuperset(range(first, end))
             type_ = ("person" if label else "") or _classify(words) or ("person" if gender or multiword or _is_subject(doc, end) else "other")
             entity = registry.get(name, type_)

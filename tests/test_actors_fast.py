@@ -111,21 +111,6 @@ def test_a_word_opens_a_name_as_the_first_written_test_said():
         assert _opens_a_name(word) == reference(word), word
 
 
-def test_the_token_after_a_mention_is_found_by_bisection():
-    rng = random.Random(4)
-    for _ in range(3000):
-        ends, offset = [], 0
-        for _ in range(rng.randint(1, 12)):
-            offset += rng.randint(0, 3)  # tokens in text order; some end where the one before does
-            ends.append(offset)
-        k = rng.randrange(len(ends) + 1)
-        end = rng.randint(0, offset + 2)
-        walked = k
-        while walked < len(ends) and ends[walked] <= end:  # as first written
-            walked += 1
-        assert bisect.bisect_right(ends, end, k) == walked, (ends, k, end)
-
-
 def _reference_name_runs(doc, sentences, name_set, not_names):  # as first written: a bisection per sentence
     from newsanalyzer.actors import _CONNECTORS, _NOT_OPENING_TAGS, _OPENING_MARKS, _PRONOUN_TAGS, _opening_is_name, _split_at_connectors
 
