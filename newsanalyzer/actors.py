@@ -328,9 +328,9 @@ def _title_first_words() -> frozenset[str]:
     return frozenset(title.split(" ")[0] for title in lexicon.lower_words("titles"))
 
 
-@lru_cache(maxsize=_NAMES_KEPT)
 def _strip_title(words: tuple[str, ...]) -> tuple[int, str]:
     """(index where the name starts after any leading titles, gender the title implies)."""
+    # (Not kept: `_run_reading`, which keeps its answers, asks once for each new run.)
     titles = lexicon.lower_words("titles")
     first_words = _title_first_words()
     start, gender = 0, ""
@@ -389,9 +389,11 @@ def _classify(words: tuple[str, ...]) -> str:
 _Name = tuple[str, bool, bool, "tuple[str, str] | None", bool, "str | None"]
 
 
-@lru_cache(maxsize=_NAMES_KEPT)
 def _name_facts(words: tuple[str, ...], titled: bool) -> _Name:
-    """What `find_actors` reads from a (trimmed, title-stripped) name's words, `titled` or not."""
+    """What `find_actors` reads from a (trimmed, title-stripped) name's words, `titled` or not.
+
+    (Not kept: `_run_reading` keeps what it finds, and a cache that misses costs more than it saves.)
+    """
     name = " ".join(words)
     compound = "-" in name and _is_compound(name)
     word = words[0]
