@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import compress, product, repeat
 from operator import attrgetter, itemgetter
@@ -123,12 +123,12 @@ def token_columns(tokens: Sequence[Token]) -> TokenColumns:
 _Bounds = tuple[list[int], list[int], bool]
 
 
+_first_token, _end_token = attrgetter("first_token"), attrgetter("end_token")
+
+
 def _sentence_bounds(sentences: Sequence[Sentence]) -> _Bounds:
     firsts, ends = list(map(_first_token, sentences)), list(map(_end_token, sentences))
     return firsts, ends, bool(firsts) and firsts[1:] == ends[:-1]
-
-
-_first_token, _end_token = attrgetter("first_token"), attrgetter("end_token")
 
 
 def _in_sentences(bounds: _Bounds, positions: list[int]) -> list[tuple[int, int]]:
@@ -611,9 +611,6 @@ def _actors(registry: _Registry) -> tuple[Actor, ...]:
     return tuple(actors)
 
 
-_row_start = itemgetter(0)
-
-
 def _first_start(entity: _Entity) -> int:
     return entity.mentions[0][0]
 
@@ -659,7 +656,6 @@ def _nearest(owners: list[_Entity], position: int) -> _Entity:
             if best_pos < m[0] <= position:
                 best, best_pos = owner, m[0]
     return best
-
 
 
 def _demonym_as_surname(name: str, doc: TokenColumns, run: _Run) -> bool:
@@ -842,7 +838,7 @@ def _resolve_pronouns(bounds: _Bounds, doc: TokenColumns, registry: _Registry, m
         else:
             for start, _, _, s_index, _, _ in entity.mentions:
                 timeline.append((start, s_index, entity, False))
-    timeline.sort(key=_row_start)
+    timeline.sort(key=itemgetter(0))
     first_person: dict[int, int] = {}  # sentence -> start of its first person mention
     for start, s_index, entity, _ in timeline:
         if entity.type in {"person", "group"}:

@@ -6,7 +6,16 @@ import bisect
 import random
 
 from newsanalyzer import lexicon
-from newsanalyzer.actors import _classify, _in_sentences, _is_compound, _known, _name_facts, _run_reading, _strip_title, _trimmed_words
+from newsanalyzer.actors import (
+    _classify,
+    _in_sentences,
+    _is_compound,
+    _known,
+    _name_facts,
+    _run_reading,
+    _strip_title,
+    _trimmed_words,
+)
 
 
 def _reference_in_sentences(firsts, ends, positions):  # as first written, over Sentence objects
@@ -112,7 +121,14 @@ def test_a_word_opens_a_name_as_the_first_written_test_said():
 
 
 def _reference_name_runs(doc, sentences, name_set, not_names):  # as first written: a bisection per sentence
-    from newsanalyzer.actors import _CONNECTORS, _NOT_OPENING_TAGS, _OPENING_MARKS, _PRONOUN_TAGS, _opening_is_name, _split_at_connectors
+    from newsanalyzer.actors import (
+        _CONNECTORS,
+        _NOT_OPENING_TAGS,
+        _OPENING_MARKS,
+        _PRONOUN_TAGS,
+        _opening_is_name,
+        _split_at_connectors,
+    )
 
     texts, tags = doc.texts, doc.tags
     runs = []
