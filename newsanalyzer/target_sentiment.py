@@ -688,7 +688,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
     pw = model.prefixed
     flag, word_weight, clause_weight, Ln, Rn, L1, R1, LB, RB, tpron, _, lwL, lwR, negw = pw.getters
     lex_key_weights, start = pw.lex_key_weights, pw.start
-    *squashed_weights, dist_weight = pw.lex_value_weights
+    sum_l_weight, sum_r_weight, near_weight, clause_sum_weight, dist_weight = pw.lex_value_weights
     pronouns, reporting, obj_neg, obj_pos, obj_pos_only = res.pronouns, res.reporting, res.obj_neg, res.obj_pos, res.obj_pos_only
     spaces_only, count = tb.spaces_only, sentence.count
     out = []
@@ -844,9 +844,14 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
             # "lexsumL", "lexsumR", "lexnear", "lexclause" (squashed) and "lexd", in this order; one of
             # value 0 is skipped, as adding a weight times 0 leaves a score as it is (but for the sign
             # of a zero score, which changes no polarity or label).
-            for total, weight in zip((lex_sum_l, lex_sum_r, near_sum, clause_sum), squashed_weights):
-                if total:
-                    z += weight * (total / (1.0 + abs(total)))
+            if lex_sum_l:
+                z += sum_l_weight * (lex_sum_l / (1.0 + abs(lex_sum_l)))
+            if lex_sum_r:
+                z += sum_r_weight * (lex_sum_r / (1.0 + abs(lex_sum_r)))
+            if near_sum:
+                z += near_weight * (near_sum / (1.0 + abs(near_sum)))
+            if clause_sum:
+                z += clause_sum_weight * (clause_sum / (1.0 + abs(clause_sum)))
             if lex_dist:
                 z += dist_weight * lex_dist
         out.append(z)
