@@ -201,6 +201,36 @@ def test_sorted_lexicon_accepts_only_what_it_reads_like_textblob(tmp_path):
         assert ours.search_each(words) == [ours.search(word) for word in words] == [reference.get(word) for word in words]
     for text in ["b NN\na DT\n", "a DT\n b NN\n", "a DT\n\nb NN\n", "a DT\n;;; late comment\n", "a DT\n\u00a0b NN\n"]:
         assert both(text)[0] is None  # unsorted, indented, blank or comment lines: TextBlob loads it
+    path = tmp_path / "tagless.txt"
+    path.write_text("a DT\nb \t\n", encoding="utf-8")
+    with pytest.raises(ValueError):  # a line without a tag: TextBlob refuses the file, and so its loader is left to say so
+        Lexicon(path=str(path)).load()
+    assert SortedLexicon.from_path(str(path)) is None
+
+
+lexicon_words = st.text(alphabet="ab-. \t\n\0\u00e9", max_size=4)
+looked_up_words = st.text(alphabet="ab-. \t\n\0\u00e9\udc80", max_size=4)  # (a lone surrogate: in no UTF-8 file)
+
+
+@FUZZ
+@given(st.lists(st.tuples(lexicon_words, st.sampled_from(["NN", "VB", "JJ x", "", " DT", "NN\t"])), min_size=1, max_size=30),
+       st.lists(looked_up_words, max_size=12), st.sampled_from([1, 2, 8]))
+def test_lexicon_buckets_give_each_words_last_tag_as_textblobs_dict(entries, others, buckets):
+    """Few buckets (collisions, repeated words, prefixes of each other) against the dict TextBlob builds from the same lines."""
+    from newsanalyzer import fast_tagger
+
+    lines = sorted(word + " " + tag for word, tag in entries if word.strip() == word and word and "\n" not in word + tag)
+    lines = [line for line in lines if len(line.strip().split(" ")) > 1]
+    if not lines:
+        return
+    reference = dict(line.strip().split(" ")[:2] for line in lines)  # `Lexicon.load`, the last line winning
+    lexicon = SortedLexicon(*fast_tagger._lexicon_parts(lines, buckets))
+    assert lexicon._lines == lines and dict(lexicon) == reference
+    words = [*reference, *others, 3, None]
+    expected = [reference.get(word) if isinstance(word, str) and " " not in word else None for word in words]
+    assert [lexicon.search(word) for word in words] == expected
+    assert lexicon.search_each(words) == expected
+    assert lexicon.search_each(words[:-2]) == expected[:-2]  # words that are all strings
 
 
 PUNKT_PARAGRAPHS = [
