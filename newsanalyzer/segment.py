@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, pairwise
+from operator import sub
 
 from newsanalyzer import lexicon
 from newsanalyzer.frozen import ColumnBuilder
@@ -506,18 +507,13 @@ def word_spans(folded_text: str, start: int, end: int, *, use_nltk: bool = False
 
 def _words(folded_text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """The tokens of folded_text[start:end] as three columns: starts, ends and words."""
-    # Every character is either white space or starts a token, so one findall of
-    # (space before, token) pairs partitions the text: the offsets are running
-    # sums of their lengths, taken in C instead of a span() call per match.
     # White space that no token follows would be matched from each of its
     # positions and given back: quadratic in its length (74 s for 100 KB of
     # long space runs); it holds no token, so the search stops before it.
     stop = end
     while stop > start and folded_text[stop - 1].isspace():
         stop -= 1
-    pieces = list(chain.from_iterable(_SPACED_TOKEN.findall(folded_text, start, stop)))  # space, token, space, ...
-    bounds = list(accumulate(map(len, pieces), initial=start))
-    starts, ends, words = bounds[1::2], bounds[2::2], pieces[1::2]
+    starts, ends, words = _chunk_columns(_CHUNK.findall(folded_text, start, stop), start)
     if folded_text.find(".", start, end - 1) < 0:
         return starts, ends, words
     # An abbreviation keeps its period (`Mr.`, `Sept.`, the initial `J.`), except at
@@ -525,6 +521,21 @@ def _words(folded_text: str, start: int, end: int) -> tuple[list[int], list[int]
     # right before the period, whose token starts there.
     periods = [match.end() - 1 for match in _LETTER_PERIOD.finditer(folded_text, start, end - 1)]
     return _keep_abbreviation_periods(periods, starts, ends, words)
+
+
+def _chunk_columns(chunks: list[str], start: int) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and words of the tokens of `chunks`, the matches of `_CHUNK` from `start` on.
+
+    Every character is either white space or starts a token, so the matches of
+    (white space, token) partition the text: each token ends where the running
+    sum of the matches' lengths does, and starts its own length before that,
+    once the white space is stripped off (`\\s` is what `str.lstrip` strips).
+    All in C, instead of a span() call per match.
+    """
+    ends = list(accumulate(map(len, chunks), initial=start))
+    del ends[0]
+    words = list(map(str.lstrip, chunks))
+    return list(map(sub, ends, map(len, words))), ends, words
 
 
 def _keep_abbreviation_periods(periods: list[int], starts: list[int], ends: list[int], words: list[str]) -> tuple[list[int], list[int], list[str]]:
@@ -559,7 +570,8 @@ def _without(column: list, gone: list[int]) -> list:
     return kept
 
 
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN + ")", re.VERBOSE)
+# A token and the white space before it, as one string (findall gives a string a match, no tuple).
+_CHUNK = re.compile(r"\s*(?:" + _TOKEN + ")", re.VERBOSE)
 _LETTER_PERIOD = re.compile(r"[^\W\d_]\.")
 
 # What `\w`, `\d` and `\s` match among ASCII characters (`\s` takes U+001C..U+001F too).
@@ -590,7 +602,7 @@ def _for_ascii_text(pattern: re.Pattern) -> re.Pattern:
     return re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
 
 
-_SPACED_ASCII_TOKEN = _for_ascii_text(_SPACED_TOKEN)
+_ASCII_CHUNK = _for_ascii_text(_CHUNK)
 
 
 _PARAGRAPHS = ColumnBuilder(Paragraph, ("start", "end"))
@@ -676,12 +688,7 @@ def _text_words(folded: str, spans: list[tuple[int, int, int]]) -> tuple[list[in
         previous_end = s_end
     if folded[previous_end:].strip():
         return None
-    spaced_token = _SPACED_ASCII_TOKEN if folded.isascii() else _SPACED_TOKEN
-    # As in `_words`, but `split` lists the groups of the matches without a tuple for
-    # each: "", space, token, "", space, token, ... "" (nothing lies between matches).
-    pieces = spaced_token.split(folded.rstrip())
-    bounds = list(accumulate(map(len, pieces), initial=0))
-    starts, ends, words = bounds[2::3], bounds[3::3], pieces[2::3]
+    starts, ends, words = _chunk_columns((_ASCII_CHUNK if folded.isascii() else _CHUNK).findall(folded.rstrip()), 0)
     period = folded.find(".")
     if period >= 0:
         # As `_words` in each sentence: never a period that ends its sentence. (It

@@ -475,14 +475,14 @@ def test_the_whole_text_pass_is_taken_when_sentences_end_at_white_space():
 def test_ascii_token_rules_equal_the_unicode_ones_on_ascii_text(text):
     text = fold(text)
     if text.isascii():
-        ascii_rules, rules = segment_module._SPACED_ASCII_TOKEN, segment_module._SPACED_TOKEN
+        ascii_rules, rules = segment_module._ASCII_CHUNK, segment_module._CHUNK
         assert ascii_rules is not rules
         for start in range(min(len(text), 3) + 1):  # (the rules look behind the start)
             assert ascii_rules.findall(text, start) == rules.findall(text, start)
 
 
 def test_ascii_token_rules_on_every_pair_of_ascii_characters():
-    ascii_rules, rules = segment_module._SPACED_ASCII_TOKEN, segment_module._SPACED_TOKEN
+    ascii_rules, rules = segment_module._ASCII_CHUNK, segment_module._CHUNK
     characters = [chr(c) for c in range(128)]
     for a in characters:
         text = "".join(a + b + "x" + b + a + "'s" for b in characters)
