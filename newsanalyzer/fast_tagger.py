@@ -32,7 +32,7 @@ _UNSEEN = object()
 
 
 class SortedLexicon(Mapping):
-    """A TextBlob `Lexicon` (word -> tag) read from its lines, its lookups in hashed buckets.
+    """A TextBlob `Lexicon` (word -> tag), looked up in hashed buckets of its lines' entries.
 
     Equal to what TextBlob's `Lexicon.load` builds from the same file (each line
     stripped, `;;;` comments and blank lines skipped, `word TAG` split at spaces,
@@ -43,14 +43,15 @@ class SortedLexicon(Mapping):
     bucket of its word's CRC-32 (a hash that, unlike `hash`, is the same in every
     process, so the buckets are kept on disk): a bucket is one string of its
     entries in file order, each after a line feed, so a word's tag follows the
-    last `\nword ` in its bucket (one `rfind` in some 150 characters). Reading 8,192
+    last `\\nword ` in its bucket (one `rfind` in some 150 characters). Reading 8,192
     strings back costs a tenth of reading 94,000 lines, and a new word's lookup
-    two thirds of a binary search in the lines.
+    two thirds of a binary search in the lines. The lines themselves are read
+    again only to iterate (rarely: the analysis only looks words up).
     """
 
-    def __init__(self, text: str, buckets: list[str]):
-        self._text = text  # the lines, joined by line feeds (for iterating, rarely)
+    def __init__(self, buckets: list[str], read_lines: Callable[[], list[str] | None]):
         self._buckets = buckets
+        self._read_lines = read_lines  # the lines again, for iterating (rarely: the buckets hold all lookups need)
         self._mask = len(buckets) - 1  # (a power of two)
         self._memo: dict[str, str | None] = {}  # word -> tag, or None when absent
         self._dict: dict[str, str] | None = None  # built only if someone iterates
@@ -58,21 +59,24 @@ class SortedLexicon(Mapping):
     @classmethod
     def from_lines(cls, lines: list[str]) -> SortedLexicon | None:
         """The lexicon of lines `_checked_lines` accepted, or None unless each holds a tag."""
-        parts = _lexicon_parts(lines)
-        return None if parts is None else cls(*parts)
+        buckets = _buckets(lines)
+        return None if buckets is None else cls(buckets, lambda: lines)
 
     @classmethod
     def from_path(cls, path: str) -> SortedLexicon | None:
         """The lexicon in the file at `path`, or None unless `_checked_lines` accepts it and each
         line holds a tag; kept on disk between runs (disk_cache.py), against the file and this
         module (which lays the buckets out)."""
-        parts = disk_cache.load("tagger_lexicon", [path, __file__], lambda: _lexicon_parts(_checked_lines(_read_text(path))), _parts_or_none)
-        return None if parts is None else cls(*parts)
+        buckets = disk_cache.load("tagger_lexicon", [path, __file__], lambda: _buckets(_lines_of(path)), _buckets_or_none)
+        return None if buckets is None else cls(buckets, lambda: _lines_of(path))
 
     @property
     def _lines(self) -> list[str]:
         """The lexicon's lines, as `_checked_lines` accepted them."""
-        return self._text.split("\n")
+        lines = self._read_lines()
+        if lines is None or _buckets(lines, len(self._buckets)) != self._buckets:
+            raise RuntimeError("the lexicon file changed while in use")
+        return lines
 
     def get(self, word, default=None):
         tag = self._memo.get(word, _UNSEEN)
@@ -186,11 +190,14 @@ def _checked_lines(text: str) -> list[str] | None:
 _BUCKETS = 8192
 
 
-def _lexicon_parts(lines: list[str] | None, count: int = _BUCKETS) -> tuple[str, list[str]] | None:
-    """What `SortedLexicon` keeps of checked `lines`: their text, and `count` buckets of their
-    `word TAG` entries (TextBlob's first two fields) by the word's CRC-32, in file order, each
-    entry after a line feed and a final line feed. None for no lines, or for a line without a
-    tag (which TextBlob's loader refuses)."""
+def _lines_of(path: str) -> list[str] | None:
+    return _checked_lines(_read_text(path))
+
+
+def _buckets(lines: list[str] | None, count: int = _BUCKETS) -> list[str] | None:
+    """The `word TAG` entries of checked `lines` (TextBlob's first two fields) in `count` buckets by
+    the word's CRC-32, in file order: each bucket one string, each entry after a line feed, and a
+    final line feed. None for no lines, or for a line without a tag (which TextBlob's loader refuses)."""
     if lines is None:
         return None
     buckets: list[list[str]] = [[] for _ in range(count)]
@@ -200,19 +207,16 @@ def _lexicon_parts(lines: list[str] | None, count: int = _BUCKETS) -> tuple[str,
             return None
         word, tag = fields[0], fields[1]
         buckets[crc32(word.encode()) & (count - 1)].append(word + " " + tag)
-    return "\n".join(lines), ["\n" + "\n".join(bucket) + "\n" if bucket else "\n" for bucket in buckets]
+    return ["\n" + "\n".join(bucket) + "\n" if bucket else "\n" for bucket in buckets]
 
 
-def _parts_or_none(value: object) -> bool:
-    """What `_lexicon_parts` returns, as far as a cheap look tells (marshal refuses a truncated file)."""
+def _buckets_or_none(value: object) -> bool:
+    """What `_buckets` returns, as far as a cheap look tells (marshal refuses a truncated file)."""
     if value is None:
         return True
-    if type(value) is not tuple or len(value) != 2 or type(value[0]) is not str or type(value[1]) is not list:
+    if type(value) is not list or not value or len(value) & (len(value) - 1):
         return False
-    buckets = value[1]
-    if not buckets or len(buckets) & (len(buckets) - 1):
-        return False
-    return all(type(bucket) is str and bucket[:1] == bucket[-1:] == "\n" for bucket in buckets[:1] + buckets[-1:])
+    return all(type(bucket) is str and bucket[:1] == bucket[-1:] == "\n" for bucket in value[:1] + value[-1:])
 
 
 def _first_characters_include_space(lines: list[str]) -> bool:

@@ -206,6 +206,12 @@ def test_sorted_lexicon_accepts_only_what_it_reads_like_textblob(tmp_path):
     with pytest.raises(ValueError):  # a line without a tag: TextBlob refuses the file, and so its loader is left to say so
         Lexicon(path=str(path)).load()
     assert SortedLexicon.from_path(str(path)) is None
+    path.write_text("a DT\nb NN\n", encoding="utf-8")
+    lexicon = SortedLexicon.from_path(str(path))
+    assert lexicon.get("b") == "NN"
+    path.write_text("a DT\nb VB\n", encoding="utf-8")  # changed under the lexicon: its buckets no longer tell its lines
+    with pytest.raises(RuntimeError):
+        dict(lexicon)
 
 
 lexicon_words = st.text(alphabet="ab-. \t\n\0\u00e9", max_size=4)
@@ -224,7 +230,7 @@ def test_lexicon_buckets_give_each_words_last_tag_as_textblobs_dict(entries, oth
     if not lines:
         return
     reference = dict(line.strip().split(" ")[:2] for line in lines)  # `Lexicon.load`, the last line winning
-    lexicon = SortedLexicon(*fast_tagger._lexicon_parts(lines, buckets))
+    lexicon = SortedLexicon(fast_tagger._buckets(lines, buckets), lambda: lines)
     assert lexicon._lines == lines and dict(lexicon) == reference
     words = [*reference, *others, 3, None]
     expected = [reference.get(word) if isinstance(word, str) and " " not in word else None for word in words]
