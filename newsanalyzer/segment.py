@@ -156,6 +156,9 @@ class NewsPunkt:
         # memchr, where a regular expression tests each character against the mark class).
         self._other_end_marks = tuple(mark for mark in self._lang_vars.sent_end_chars if mark != ".")
         self._period_only = "." in self._lang_vars.sent_end_chars
+        # The characters of Punkt's non-word class (`_re_non_word_chars`), at which its words end.
+        self._marks_in_following = (*self._lang_vars.sent_end_chars, "\n")  # (see `_contains_sentbreak`)
+        self._non_word_marks = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb").union(self._other_end_marks)
         self._initial = _plain_regex(_PUNKT_INITIAL, re.UNICODE)
         self._numeric = _plain_regex(_PUNKT_NUMERIC, re.UNICODE)
         self._break_kinds: dict[str, str] = {}  # memo of `_break_kind`
@@ -274,8 +277,26 @@ class NewsPunkt:
         # ("said. The"): Punkt's word pattern makes them the two words "said." and "The"
         # (a letter is no white space, no punctuation it splits at), as tested.
         word, space, following = text.partition(" ")
-        if space and word[-1:] == "." and word[:-1].isalpha() and following.isalpha():
-            return self._breaks_after(word, following)
+        if space and word[-1:] == "." and word[:-1].isalpha():
+            if following.isalpha():
+                return self._breaks_after(word, following)
+            # ("said. \"Yes,"): on one line, the words are "said." and those of what follows (one
+            # at least), none of which can break without a sentence-end mark; after a word that
+            # always or never breaks, the next word does not matter.
+            for mark in self._marks_in_following:
+                if mark in following:
+                    break
+            else:
+                kind = self._break_kinds.get(word) or self._break_kind(word)
+                if kind == "break" or kind == "no break":
+                    return kind == "break"
+        elif not space and text[-1:] in self._non_word_marks and text[-2:-1] == "." and text[:-2].isalpha():
+            # ("said.\"", "it.)"): the words are "said." and the mark
+            return self._breaks_after(text[:-1], text[-1])
+        return self._tokenized_sentbreak(text)
+
+    def _tokenized_sentbreak(self, text: str) -> bool:
+        """Punkt's `text_contains_sentbreak` from the words of `text`."""
         words = []
         for line in text.split("\n"):  # as `_tokenize_words`
             if line.strip():

@@ -710,3 +710,23 @@ def test_a_word_of_letters_a_period_and_a_word_of_letters_are_two_punkt_words(wo
     context = f"{word}. {following}"
     assert PunktLanguageVars().word_tokenize(context) == splitter._lang_vars.word_tokenize(context) == [word + ".", following]
     assert splitter._contains_sentbreak(context) == splitter._breaks_after(word + ".", following)
+
+
+def test_punkts_non_word_marks_are_the_characters_of_its_non_word_class():
+    splitter = _sentence_splitter()
+    non_word = re.compile(splitter._lang_vars._re_non_word_chars)
+    assert splitter._non_word_marks == {chr(c) for c in range(0x10000) if non_word.fullmatch(chr(c))}
+
+
+context_words = letter_words | st.sampled_from(["Mr", "Gen", "U", "a", "A", "J", "i", "e", "Sept", "vs", "etc", "No", "ex-Gov", "Inc"])
+following_words = st.text(alphabet="aZ9.,;:?!'\"()[]{}*@&#-_`\u2019\u201c\u201d\u00e9\x1c", min_size=1, max_size=6)
+
+
+@FUZZ
+@given(context_words, following_words, st.sampled_from([" ", "  ", "\n", " \n "]))
+def test_contexts_of_a_word_of_letters_and_a_period_decide_as_punkts_words_do(word, following, space):
+    """The shortcuts in `_contains_sentbreak` (`said. "Yes,`, `said."`) against Punkt's words of the context, and NLTK's."""
+    splitter = _sentence_splitter()
+    for context in (f"{word}. {following}".replace(" ", space, 1), f"{word}.{following[0]}"):
+        plain = nltk_punkt(context)
+        assert splitter._contains_sentbreak(context) == splitter._tokenized_sentbreak(context) == plain.text_contains_sentbreak(context), context
