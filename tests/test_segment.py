@@ -730,3 +730,28 @@ def test_contexts_of_a_word_of_letters_and_a_period_decide_as_punkts_words_do(wo
     for context in (f"{word}. {following}".replace(" ", space, 1), f"{word}.{following[0]}"):
         plain = nltk_punkt(context)
         assert splitter._contains_sentbreak(context) == splitter._tokenized_sentbreak(context) == plain.text_contains_sentbreak(context), context
+
+
+def only_white_space_around_sentences(folded, spans):
+    """`_text_words`' condition as first written, a sentence at a time."""
+    previous_end = 0
+    for s_start, s_end, _ in spans:
+        if s_end < len(folded) and not folded[s_end].isspace():
+            return False
+        if previous_end < s_start and not folded[previous_end:s_start].isspace():
+            return False
+        previous_end = s_end
+    return not folded[previous_end:].strip()
+
+
+@FUZZ
+@given(any_text | punkt_text)
+def test_the_whole_text_pass_is_taken_exactly_when_only_white_space_lies_around_sentences(text):
+    folded = fold(text)
+    spans = [(s.start, s.end, s.paragraph) for s in segment(text)[1]]
+    columns = segment_module._text_words(folded, spans)
+    assert (columns is not None) == only_white_space_around_sentences(folded, spans)
+    if columns is not None:
+        assert columns == segment_module._sentence_words(folded, spans)
+    glued = [(0, 3, 0), (3, 6, 0)]  # sentences with nothing between them
+    assert segment_module._text_words("ab.cd.", glued) is None and not only_white_space_around_sentences("ab.cd.", glued)
