@@ -321,6 +321,23 @@ class NewsPunkt:
 
     def _break_kind(self, word: str) -> str:
         """Punkt's decision at `word`: "break", "no break", or "initial"/"number" (a break unless the next word says otherwise)."""
+        stem = word[:-1]
+        if word[-1:] == "." and stem.isalpha():
+            # Most words with a period are letters and the period ("said."): no ellipsis, no
+            # number, no initials (those hold a period), an initial only if one letter long.
+            if stem.lower() in self._abbreviations:
+                kind = "abbreviation" if len(stem) > 1 else "no break"
+            else:
+                kind = "break" if len(stem) > 1 else "initial"
+        else:
+            kind = self._punkt_break_kind(word)
+        if len(self._break_kinds) >= 50_000:
+            self._break_kinds.clear()
+        self._break_kinds[word] = kind
+        return kind
+
+    def _punkt_break_kind(self, word: str) -> str:
+        """`_break_kind` by Punkt's own steps."""
         # _first_pass_annotation (an ellipsis ends in `..`: no break)
         abbreviation = False
         if word in self._lang_vars.sent_end_chars:
@@ -347,9 +364,6 @@ class NewsPunkt:
             if len(word_type) > 1 and word_type[-1] == ".":
                 word_type = word_type[:-1]
             kind = "number" if word_type == "##number##" else "break"
-        if len(self._break_kinds) >= 50_000:
-            self._break_kinds.clear()
-        self._break_kinds[word] = kind
         return kind
 
     def _is_abbreviation(self, stem: str) -> bool:

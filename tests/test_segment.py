@@ -755,3 +755,19 @@ def test_the_whole_text_pass_is_taken_exactly_when_only_white_space_lies_around_
         assert columns == segment_module._sentence_words(folded, spans)
     glued = [(0, 3, 0), (3, 6, 0)]  # sentences with nothing between them
     assert segment_module._text_words("ab.cd.", glued) is None and not only_white_space_around_sentences("ab.cd.", glued)
+
+
+@FUZZ
+@given(context_words | st.text(alphabet="aZé9._-'’", min_size=1, max_size=5))
+def test_break_kinds_of_letters_and_a_period_are_punkts(word):
+    """`_break_kind`'s shortcut for a word of letters and a period against Punkt's own steps."""
+    splitter = _sentence_splitter()
+    for candidate in (word, word + ".", word + ".."):
+        assert splitter._break_kind(candidate) == splitter._punkt_break_kind(candidate), candidate
+
+
+def test_break_kinds_of_the_abbreviations_are_punkts():
+    splitter = _sentence_splitter()
+    for abbreviation in data_lists.words("abbreviations"):
+        for candidate in (abbreviation + ".", abbreviation.title() + ".", abbreviation.upper() + "."):
+            assert splitter._break_kind(candidate) == splitter._punkt_break_kind(candidate), candidate
