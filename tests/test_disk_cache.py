@@ -151,7 +151,8 @@ def test_the_shipped_data_read_back_equals_the_data_derived(folder):
             target_sentiment.load_model.cache_clear()
             model = target_sentiment.load_model()
             assert model.pairs == target_sentiment.parse_model(target_sentiment._read_data_text(target_sentiment.WEIGHTS_FILE)).pairs
-        assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["pattern_table", "sentiment_model", "tagger_lexicon", "textblob_files"]
+        data_files = [p.name.split("-")[0] for p in folder.iterdir() if not p.name.startswith("code_")]  # (not modules' generated code)
+        assert sorted(data_files) == ["pattern_table", "sentiment_model", "tagger_lexicon", "textblob_files"]
     finally:
         textblob_data.english_files.cache_clear()
         pattern_polarity._table.cache_clear()

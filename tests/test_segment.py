@@ -220,9 +220,9 @@ looked_up_words = st.text(alphabet="ab-. \t\n\0\u00e9\udc80", max_size=4)  # (a 
 
 @FUZZ
 @given(st.lists(st.tuples(lexicon_words, st.sampled_from(["NN", "VB", "JJ x", "", " DT", "NN\t"])), min_size=1, max_size=30),
-       st.lists(looked_up_words, max_size=12), st.sampled_from([1, 2, 8]))
-def test_lexicon_buckets_give_each_words_last_tag_as_textblobs_dict(entries, others, buckets):
-    """Few buckets (collisions, repeated words, prefixes of each other) against the dict TextBlob builds from the same lines."""
+       st.lists(looked_up_words, max_size=12), st.sampled_from([1, 2, 3, 16]))
+def test_lexicon_chunks_give_each_words_last_tag_as_textblobs_dict(entries, others, chunk_lines):
+    """Small chunks (a word's lines across a chunk's end, repeated words, prefixes of each other) against the dict TextBlob builds from the same lines."""
     from newsanalyzer import fast_tagger
 
     lines = sorted(word + " " + tag for word, tag in entries if word.strip() == word and word and "\n" not in word + tag)
@@ -230,7 +230,7 @@ def test_lexicon_buckets_give_each_words_last_tag_as_textblobs_dict(entries, oth
     if not lines:
         return
     reference = dict(line.strip().split(" ")[:2] for line in lines)  # `Lexicon.load`, the last line winning
-    lexicon = SortedLexicon(fast_tagger._buckets(lines, buckets), lambda: lines)
+    lexicon = SortedLexicon(fast_tagger._chunks(lines, chunk_lines), lambda: lines)
     assert lexicon._lines == lines and dict(lexicon) == reference
     words = [*reference, *others, 3, None]
     expected = [reference.get(word) if isinstance(word, str) and " " not in word else None for word in words]
