@@ -11,9 +11,9 @@ TextBlob's parser (checked against TextBlob in tests/test_segment.py).
 
 TextBlob loads its 94,000-word `en-lexicon.txt` into a dict line by line
 (about 110 ms in a fresh process; a regular-expression loader, 55 ms).
-`SortedLexicon` checks the (sorted) file once and keeps its entries in a few
-thousand hashed buckets, kept on disk between runs: about 1 ms to read back,
-and 1-2 us for each new word looked up (then remembered).
+`SortedLexicon` checks the (sorted) file once and keeps its lines in a few
+thousand chunks, kept on disk between runs: under 1 ms to read back, and about
+1 us for each new word looked up by binary search (then remembered).
 """
 
 from __future__ import annotations
@@ -56,12 +56,6 @@ class SortedLexicon(Mapping):
         self._read_lines = read_lines  # the lines again, for iterating (rarely: the chunks hold all lookups need)
         self._memo: dict[str, str | None] = {}  # word -> tag, or None when absent
         self._dict: dict[str, str] | None = None  # built only if someone iterates
-
-    @classmethod
-    def from_lines(cls, lines: list[str]) -> SortedLexicon | None:
-        """The lexicon of lines `_checked_lines` accepted, or None unless each holds a tag."""
-        chunks = _chunks(lines)
-        return None if chunks is None else cls(chunks, lambda: lines)
 
     @classmethod
     def from_path(cls, path: str) -> SortedLexicon | None:

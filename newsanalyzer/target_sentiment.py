@@ -196,7 +196,7 @@ def as_pair(weights: Sequence[float]) -> complex:
 
 
 def _pair_tables(tables: dict[str, dict[str, tuple[float, ...]]]) -> dict[str, dict[str, complex]]:
-    return {prefix: {word: complex(w0 - w1, w2 - w1) for word, (w0, w1, w2) in table.items()} for prefix, table in tables.items()}
+    return {prefix: {word: as_pair(wt) for word, wt in table.items()} for prefix, table in tables.items()}
 
 
 def parse_model(text: str) -> _Model:
@@ -738,7 +738,7 @@ def _alone_scores(sentence: str, tb: _SentenceTables, spans: Sequence[tuple[int,
         if l1 == "by" and first - 1 >= lo:
             found.append(flag("agent_by"))
 
-        # Bags of words, each word once: the window's, the bands' and the clause's.
+        # The window's bag of words, each word once.
         if lo == 0 and hi == n:  # the sentence's bag, less the words found only inside the target
             if tb.bag is None:
                 tb.bag = sum(filter(None, map(word_weight, dict.fromkeys(norms))), 0j)
